@@ -1,0 +1,156 @@
+# slareport — GNU Make build.  README.md explains the targets; in short:
+#   make          build build/slareport
+#   make run      write the sample statements to out/
+#   make test     every test, then again under AddressSanitizer + UBSan
+#   make bench    the performance table (issue 8)
+# Both `run` and `test` first install missing Debian packages (see `deps`).
+#
+# The three layers live in three folders and are compiled differently on purpose:
+# src/core is compiled with GLib's flags only, so an #include of cairo, libharu or
+# libcsv there is a build error (the core stays pure); src/edge holds all I/O and the
+# third-party libraries; src/app is the command line.
+
+.DEFAULT_GOAL := all
+.SUFFIXES:
+.DELETE_ON_ERROR:
+
+BUILD    ?= build
+CC       ?= cc
+OPT      ?= -O2 -g
+SANITIZE ?=
+# CI sets WERROR=1: warnings are errors there.
+WERROR   ?=
+
+PKG_CONFIG ?= pkg-config
+CORE_PKGS := glib-2.0
+EDGE_PKGS := glib-2.0 gio-2.0 cairo json-glib-1.0
+
+BASE_CFLAGS = -std=c17 -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes \
+	-Wmissing-prototypes -Wno-unused-parameter $(if $(WERROR),-Werror) \
+	-D_GNU_SOURCE -DG_LOG_DOMAIN='"slareport"' \
+	-DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 \
+	-MMD -MP $(OPT) $(SANITIZE) -include src/core/banned.h
+CORE_CFLAGS = $(BASE_CFLAGS) -Isrc/core $(shell $(PKG_CONFIG) --cflags $(CORE_PKGS))
+EDGE_CFLAGS = $(BASE_CFLAGS) -Isrc/core -Isrc/edge $(shell $(PKG_CONFIG) --cflags $(EDGE_PKGS))
+APP_CFLAGS  = $(EDGE_CFLAGS) -Isrc/app
+CORE_LIBS   = $(shell $(PKG_CONFIG) --libs $(CORE_PKGS)) -lm
+EDGE_LIBS   = $(shell $(PKG_CONFIG) --libs $(EDGE_PKGS)) -lhpdf -lcsv -lm
+LDFLAGS    += $(SANITIZE)
+
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+
+CORE_SRCS := $(sort $(wildcard src/core/*.c))
+EDGE_SRCS := $(sort $(wildcard src/edge/*.c))
+APP_SRCS  := $(sort $(wildcard src/app/*.c))
+CORE_OBJS := $(CORE_SRCS:src/%.c=$(BUILD)/%.o)
+EDGE_OBJS := $(EDGE_SRCS:src/%.c=$(BUILD)/%.o)
+APP_OBJS  := $(APP_SRCS:src/%.c=$(BUILD)/%.o)
+
+# One test program per module: tests/test-MODULE.c.  A core module's test links the
+# core and GLib only; every other test links the whole edge.
+TEST_SRCS      := $(sort $(wildcard tests/test-*.c))
+CORE_MODULES   := $(notdir $(basename $(CORE_SRCS)))
+CORE_TEST_SRCS := $(filter $(CORE_MODULES:%=tests/test-%.c),$(TEST_SRCS))
+EDGE_TEST_SRCS := $(filter-out $(CORE_TEST_SRCS),$(TEST_SRCS))
+CORE_TESTS     := $(CORE_TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
+EDGE_TESTS     := $(EDGE_TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
+TESTS          := $(CORE_TESTS) $(EDGE_TESTS)
+
+BIN := $(BUILD)/slareport
+
+Q  = @
+ifeq ($(V),1)
+Q  =
+endif
+QUIET_CC   = $(Q)$(if $(Q),echo '   CC   ' $@;)
+QUIET_LINK = $(Q)$(if $(Q),echo '   LINK ' $@;)
+QUIET_AR   = $(Q)$(if $(Q),echo '   AR   ' $@;)
+
+.PHONY: all deps run test check check-asan bench fuzz clean examples
+
+all: $(BIN)
+
+$(BUILD)/core/%.o: src/core/%.c
+	@mkdir -p $(@D)
+	$(QUIET_CC)$(CC) $(CORE_CFLAGS) -c -o $@ $<
+
+$(BUILD)/edge/%.o: src/edge/%.c
+	@mkdir -p $(@D)
+	$(QUIET_CC)$(CC) $(EDGE_CFLAGS) -DSLAREPORT_VERSION='"$(VERSION)"' -c -o $@ $<
+
+$(BUILD)/app/%.o: src/app/%.c
+	@mkdir -p $(@D)
+	$(QUIET_CC)$(CC) $(APP_CFLAGS) -DSLAREPORT_VERSION='"$(VERSION)"' -c -o $@ $<
+
+$(BUILD)/libcore.a: $(CORE_OBJS)
+	$(QUIET_AR)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/libedge.a: $(EDGE_OBJS)
+	$(QUIET_AR)rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(APP_OBJS) $(BUILD)/libedge.a $(BUILD)/libcore.a
+	$(QUIET_LINK)$(CC) $(LDFLAGS) -o $@ $(APP_OBJS) $(BUILD)/libedge.a $(BUILD)/libcore.a $(EDGE_LIBS)
+
+$(BUILD)/tests/%.o: tests/%.c
+	@mkdir -p $(@D)
+	$(QUIET_CC)$(CC) $(APP_CFLAGS) -c -o $@ $<
+
+$(CORE_TESTS): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libcore.a
+	$(QUIET_LINK)$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libcore.a $(CORE_LIBS)
+
+$(EDGE_TESTS): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libedge.a $(BUILD)/libcore.a
+	$(QUIET_LINK)$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libedge.a $(BUILD)/libcore.a $(EDGE_LIBS)
+
+# ---- Dependencies ---------------------------------------------------------------
+# Debian packages to build, run and test.  `deps` installs the missing ones when run
+# as root, and otherwise prints the exact command and stops.
+DEB_PKGS := gcc make pkg-config libglib2.0-dev libjson-glib-dev libcairo2-dev \
+	libhpdf-dev libcsv-dev fonts-dejavu-core python3-fonttools \
+	poppler-utils qpdf valgrind clang libclang-rt-14-dev
+
+deps: $(BUILD)/.deps-ok
+
+$(BUILD)/.deps-ok: Makefile
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "missing Debian packages; run:"; echo "  sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+	@mkdir -p $(@D) && touch $@
+
+# ---- Running --------------------------------------------------------------------
+SAMPLES_MONTH := $(shell cat samples/month 2>/dev/null || echo 2026-10)
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(BIN) --input samples --month $(SAMPLES_MONTH) --out out
+
+examples: $(BIN)
+	../shared/checks/examples-check
+
+# ---- Tests ----------------------------------------------------------------------
+# `check` runs every test program of $(BUILD) (TAP) and the shell tests; `test` does it
+# for the normal build and then for the sanitizer build in build/asan.
+ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+check: $(BIN) $(TESTS)
+	@BUILD=$(BUILD) tests/run-tests.sh $(TESTS)
+
+check-asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT='-O1 -g' SANITIZE='$(ASAN_FLAGS)' check
+
+test: deps
+	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory check-asan
+
+clean:
+	rm -rf build
+
+-include $(wildcard $(BUILD)/*/*.d $(BUILD)/tests/*.d)
