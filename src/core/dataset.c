@@ -48,6 +48,34 @@ dataset_free(Dataset *ds)
 }
 
 static void
+guarantee_defaults(Guarantee *g, const Calendar *always)
+{
+	g->calendar = always;
+	g->block = 3600;
+	g->cap = PCT_100;
+}
+
+Plan *
+plan_new(const char *id, const Calendar *always)
+{
+	Plan *plan = g_new0(Plan, 1);
+
+	plan->id = g_strdup(id);
+	plan->availability_calendar = always;
+	plan->availability_block = 3600;
+	plan->availability_cap = PCT_100;
+	plan->notice = 0;
+	plan->notice_days = -1;
+	guarantee_defaults(&plan->gtr, always);
+	guarantee_defaults(&plan->gti, always);
+	plan->allowance_types = TICKET_REQUEST | TICKET_CHANGE;
+	plan->allowance_increment = 60;
+	plan->contacts_types = TICKET_REQUEST | TICKET_CHANGE;
+	plan->credit_cap = PCT_100;
+	return plan;
+}
+
+static void
 guarantee_clear(Guarantee *g)
 {
 	for (guint i = 0; i < g->n_targets; i++)

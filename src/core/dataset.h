@@ -38,6 +38,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(Dataset, dataset_free)
 /* Frees a Plans and everything it owns. */
 void plans_free(Plans *plans);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Plans, plans_free)
+/* A plan named @id holding plans.md's defaults (transfer full): calendars 24x7
+ * (@always), caps 100 %, blocks 1 h, increment 1 min, allowance and contact types
+ * request and change, notice 0 (elapsed), no guarantee, no target. */
+Plan *plan_new(const char *id, const Calendar *always);
 /* Frees a plan and everything it owns. */
 void plan_free(Plan *plan);
 

@@ -218,6 +218,8 @@ typedef struct {
 	gint64 work_units;     /* 0 if not given */
 	guint line;
 	const Service *service; /* resolved by ingest */
+	gboolean excluded;      /* left out of the run (--allow-rejects after a check
+				 * only the month can make); the core skips it */
 } Ticket;
 
 typedef struct {
@@ -243,5 +245,20 @@ typedef struct {
 	const char *description;
 	guint line;
 } Maintenance;
+
+/* When the GTR clock stops: restored_at, else closed_at (a closed ticket is taken as
+ * restored at closing), else TIME_NONE (not yet). */
+static inline gint64
+ticket_restored_at(const Ticket *t)
+{
+	return t->restored_at != TIME_NONE ? t->restored_at : t->closed_at;
+}
+
+/* When the GTI clock stops: responded_at, else closed_at, else TIME_NONE. */
+static inline gint64
+ticket_responded_at(const Ticket *t)
+{
+	return t->responded_at != TIME_NONE ? t->responded_at : t->closed_at;
+}
 
 #endif

@@ -16,6 +16,7 @@
 #include <glib.h>
 
 #include "dataset.h"
+#include "diag.h"
 #include "interval.h"
 #include "model.h"
 
@@ -85,7 +86,7 @@ typedef struct {
 	gint64 overrun;
 	gboolean breach;          /* judged: breached; open: already over target */
 	gboolean has_credit;      /* judged with a credit line (percent > 0) */
-	gint32 credit_percent;    /* milli-percent */
+	gint64 credit_percent;    /* milli-percent (may exceed 100 %: blocks add up) */
 	gint64 credit;            /* cents, before caps */
 } Judgement;
 
@@ -107,7 +108,7 @@ typedef struct {
 	const Service *service;
 	CreditKind kind;
 	const char *reference;    /* ticket id of a breach; NULL otherwise */
-	gint32 percent;           /* milli-percent; negative for caps */
+	gint64 percent;           /* milli-percent; negative for caps */
 	gint64 amount;            /* cents; negative for caps */
 	gint64 vat;               /* cents */
 	gboolean eligible;        /* credit.mode=on-request: to be claimed */
@@ -226,7 +227,15 @@ typedef struct {
 				   * a service active in the month */
 } Report;
 
-/* Computes the month @year-@month of @ds (transfer full). */
+/*
+ * Adds to @diags the incidents that need a priority they cannot get (decisions.md
+ * 17): those the month @year-@month evaluates, or every one when @year is 0 (for
+ * --validate).  Returns how many it added.
+ */
+guint report_check(const Dataset *ds, int year, int month, DiagList *diags);
+
+/* Computes the month @year-@month of @ds (transfer full).  Tickets marked
+ * `excluded` are left out. */
 Report *report_compute(const Dataset *ds, int year, int month);
 void report_free(Report *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Report, report_free)
