@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * The three CSV ledgers of a month (outputs.md summary.csv, tickets.csv,
+ * credits.csv; decisions.md 1–9), as text.  Writing them to disk is the output
+ * folder's job (outdir.h); this module only decides their bytes.
+ */
+#ifndef SLAREPORT_LEDGER_H
+#define SLAREPORT_LEDGER_H
+
+#include <glib.h>
+
+#include "report.h"
+
+/* summary.csv: one row per service active in the month (transfer full). */
+GString *ledger_summary(const Report *report);
+/* tickets.csv: one row per ticket and guarantee judged or listed (transfer full). */
+GString *ledger_tickets(const Report *report);
+/* credits.csv: one row per credit-note line (transfer full). */
+GString *ledger_credits(const Report *report);
+
+/* "99.500", "-10.000": milli-percent with exactly 3 decimals, toward zero. */
+void ledger_format_percent(gint64 milli, char buf[static 32]);
+/* The ledger word of a credit kind, a judgement status or reason. */
+const char *ledger_credit_kind(CreditKind kind);
+const char *ledger_status(JudgementStatus status);
+const char *ledger_reason(JudgementReason reason);
+
+#endif
