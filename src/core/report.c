@@ -21,7 +21,8 @@ typedef struct {
 	const Ticket **tickets;
 	guint *outage_start;
 	const Outage **outages;
-	GPtrArray **windows;  /* per service: const Maintenance* that apply */
+	GPtrArray **windows;  /* per service: const Maintenance* by service or customer */
+	GPtrArray *star;      /* windows of every service (`*`) */
 } ServiceRows;
 
 static guint
@@ -30,8 +31,10 @@ service_index(const Dataset *ds, const Service *s)
 	return (guint)(s - (const Service *)ds->services->data);
 }
 
+/* Indexes the rows of @ds per service; windows outside [@from, @to) cannot matter to
+ * the month and are left out. */
 static void
-rows_init(ServiceRows *rows, const Dataset *ds)
+rows_init(ServiceRows *rows, const Dataset *ds, gint64 from, gint64 to)
 {
 	guint n = ds->services->len;
 	g_autofree guint *fill = g_new0(guint, n + 1);
@@ -76,9 +79,12 @@ rows_init(ServiceRows *rows, const Dataset *ds)
 		}
 		g_ptr_array_add(of_customer, (gpointer)s);
 	}
+	rows->star = g_ptr_array_new();
 	for (guint i = 0; i < ds->maintenance->len; i++) {
 		const Maintenance *w = dataset_maintenance(ds, i);
 
+		if (w->end <= from || w->start >= to)
+			continue;
 		if (w->service_id != NULL && strcmp(w->service_id, "*") != 0) {
 			const Service *s = g_hash_table_lookup(ds->service_by_id, w->service_id);
 
@@ -91,8 +97,7 @@ rows_init(ServiceRows *rows, const Dataset *ds)
 				g_ptr_array_add(rows->windows[service_index(ds, list->pdata[j])],
 						(gpointer)w);
 		} else {
-			for (guint j = 0; j < n; j++)
-				g_ptr_array_add(rows->windows[j], (gpointer)w);
+			g_ptr_array_add(rows->star, (gpointer)w);
 		}
 	}
 }
@@ -103,6 +108,7 @@ rows_clear(ServiceRows *rows)
 	for (guint i = 0; i < rows->n_services; i++)
 		g_ptr_array_unref(rows->windows[i]);
 	g_free(rows->windows);
+	g_ptr_array_unref(rows->star);
 	g_free(rows->ticket_start);
 	g_free(rows->outage_start);
 	g_free(rows->tickets);
@@ -118,6 +124,7 @@ typedef struct {
 	int month;
 	Interval span;      /* the month */
 	Interval year_span; /* 1 January to the month's end: compliance */
+	gint64 earliest;    /* the first instant any judged ticket needs */
 	ServiceRows rows;
 	GHashTable *spans;  /* const Calendar* -> CalendarSpan* */
 } Month;
@@ -160,6 +167,7 @@ build_spans(Month *m)
 		    (evaluated(m, t, GUARANTEE_GTR) || evaluated(m, t, GUARANTEE_GTI)))
 			earliest = t->opened_at;
 	}
+	m->earliest = earliest;
 	/* a day of margin either side: a local day may start before its UTC date */
 	first = zone_day_of(m->tz, earliest, NULL) - 1;
 	last = zone_day_of(m->tz, m->span.end, NULL) + 1;
@@ -288,7 +296,7 @@ compute_service(const Month *m, const Service *s)
 	const ServiceRows *rows = &m->rows;
 	const Ticket *const *tickets = rows->tickets + rows->ticket_start[si];
 	guint n_tickets = rows->ticket_start[si + 1] - rows->ticket_start[si];
-	GPtrArray *windows = rows->windows[si];
+	g_autoptr(GPtrArray) windows = NULL;
 	g_auto(IntervalSet) qualifying = INTERVAL_SET_INIT;
 	Interval period = active_period(m, s);
 	ServiceReport *r;
@@ -296,6 +304,12 @@ compute_service(const Month *m, const Service *s)
 	if (interval_length(period) == 0)
 		return NULL;
 	r = service_report_new(s);
+	windows = g_ptr_array_ref(rows->windows[si]);
+	if (rows->star->len > 0) {
+		g_ptr_array_unref(windows);
+		windows = g_ptr_array_copy(rows->windows[si], NULL, NULL);
+		g_ptr_array_extend(windows, rows->star, NULL, NULL);
+	}
 
 	{
 		AvailabilityInput in = {
@@ -357,8 +371,8 @@ report_compute(const Dataset *ds, int year, int month)
 	m.year = year;
 	m.month = month;
 	month_bounds(m.tz, year, month, &m.span, &m.year_span);
-	rows_init(&m.rows, ds);
 	build_spans(&m);
+	rows_init(&m.rows, ds, m.earliest, m.span.end);
 
 	report->year = year;
 	report->month = month;
