@@ -176,10 +176,34 @@ compute_contacts(const AllowanceInput *in, ContactsResult *r)
 		r->overage_amount = money_mul_ratio(plan->contacts_fee, r->over, 1);
 }
 
+static int
+compare_closed(gconstpointer pa, gconstpointer pb)
+{
+	const CountedTicket *a = pa, *b = pb;
+
+	if (a->ticket->closed_at != b->ticket->closed_at)
+		return a->ticket->closed_at < b->ticket->closed_at ? -1 : 1;
+	return strcmp(a->ticket->id, b->ticket->id);
+}
+
+static int
+compare_opened(gconstpointer pa, gconstpointer pb)
+{
+	const CountedTicket *a = pa, *b = pb;
+
+	if (a->ticket->opened_at != b->ticket->opened_at)
+		return a->ticket->opened_at < b->ticket->opened_at ? -1 : 1;
+	return strcmp(a->ticket->id, b->ticket->id);
+}
+
 void
 allowance_compute(const AllowanceInput *in, ServiceReport *out)
 {
 	compute_allowance(in, &out->allowance);
 	compute_units(in, &out->units);
 	compute_contacts(in, &out->contacts);
+	/* the order the statement lists them in, whatever the files' order */
+	g_array_sort(out->allowance.tickets, compare_closed);
+	g_array_sort(out->units.tickets, compare_closed);
+	g_array_sort(out->contacts.tickets, compare_opened);
 }

@@ -153,7 +153,7 @@ typedef struct {
 	gint64 expired;           /* lost from a year that ended inside the month */
 	gboolean year_ended_in_month;
 	gboolean overdrawn;
-	GArray *tickets;          /* CountedTicket: the month's use */
+	GArray *tickets;          /* CountedTicket: the month's use, by closed_at then id */
 } UnitsResult;
 
 typedef struct {
@@ -163,7 +163,7 @@ typedef struct {
 	gint64 over;
 	gboolean has_overage_amount;
 	gint64 overage_amount;    /* cents */
-	GArray *tickets;          /* CountedTicket (counted = 1) */
+	GArray *tickets;          /* CountedTicket (counted = 1), by opened_at then id */
 } ContactsResult;
 
 typedef struct {
