@@ -161,7 +161,7 @@ manifest_to_json(const ManifestInfo *info, const GArray *inputs, const GArray *o
 	json_builder_set_member_name(b, "program");
 	json_builder_add_string_value(b, "slareport");
 	json_builder_set_member_name(b, "version");
-	json_builder_add_string_value(b, SLAREPORT_VERSION);
+	json_builder_add_string_value(b, info->version);
 	json_builder_set_member_name(b, "month");
 	json_builder_add_string_value(b, info->month);
 

@@ -39,6 +39,7 @@ gboolean manifest_hash_file(const char *path, const char *name, ManifestFile *ou
 			    GError **error);
 
 typedef struct {
+	const char *version;          /* the program's, SLAREPORT_VERSION */
 	const char *month;            /* "YYYY-MM" */
 	const char *issue_date;       /* "YYYY-MM-DD", as resolved */
 	gboolean allow_rejects;

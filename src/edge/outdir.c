@@ -65,6 +65,14 @@ typedef struct {
 	gpointer data;
 } Walk;
 
+/* A descriptor of its own for fdopendir: a dup() would share the reading position,
+ * and a second walk of the same folder would find it at its end. */
+static int
+reopen_dir(int fd)
+{
+	return openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+}
+
 static gboolean walk_at(const Walk *w, int dirfd, const char *name, const char *rel,
 			GError **error);
 
@@ -74,13 +82,13 @@ walk_children(const Walk *w, int fd, const char *rel, GError **error)
 	DIR *dir;
 	struct dirent *de;
 	gboolean ok = TRUE;
-	int dupfd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+	int dfd = reopen_dir(fd);
 
-	if (dupfd < 0 || (dir = fdopendir(dupfd)) == NULL) {
+	if (dfd < 0 || (dir = fdopendir(dfd)) == NULL) {
 		g_autofree char *path = g_build_filename(w->display, rel, NULL);
 
-		if (dupfd >= 0)
-			close(dupfd);
+		if (dfd >= 0)
+			close(dfd);
 		return fail_errno(error, errno, "cannot read folder", path);
 	}
 	while (ok && (errno = 0, de = readdir(dir)) != NULL) {
@@ -219,11 +227,11 @@ remove_stale(Outdir *od)
 	DIR *dir;
 	struct dirent *de;
 	g_autoptr(GPtrArray) stale = g_ptr_array_new_with_free_func(g_free);
-	int dupfd = fcntl(od->root_fd, F_DUPFD_CLOEXEC, 0);
+	int dfd = reopen_dir(od->root_fd);
 
-	if (dupfd < 0 || (dir = fdopendir(dupfd)) == NULL) {
-		if (dupfd >= 0)
-			close(dupfd);
+	if (dfd < 0 || (dir = fdopendir(dfd)) == NULL) {
+		if (dfd >= 0)
+			close(dfd);
 		return; /* the run fails soon enough on the same folder */
 	}
 	while ((de = readdir(dir)) != NULL) {
