@@ -103,6 +103,31 @@ write_rel(Outdir *od, const char *rel, const char *text)
 	g_assert_no_error(error);
 }
 
+/* Opens the root and begins 2026-10, with statements/. */
+static Outdir *
+open_begun(const Fixture *f)
+{
+	g_autoptr(Outdir) od = NULL;
+	g_autoptr(GError) error = NULL;
+
+	od = outdir_open(f->root, &error);
+	g_assert_no_error(error);
+	g_assert_true(outdir_begin(od, "2026-10", TRUE, &error));
+	g_assert_no_error(error);
+	return g_steal_pointer(&od);
+}
+
+/* The root holds the month folder only, with @summary in its summary.csv. */
+static void
+assert_only_month(const Fixture *f, const char *summary)
+{
+	g_autofree char *text = get(f, "2026-10/summary.csv");
+	g_autofree char *left = entries(f);
+
+	g_assert_cmpstr(text, ==, summary);
+	g_assert_cmpstr(left, ==, "2026-10");
+}
+
 /* ==== Lock ========================================================================= */
 
 static void
@@ -183,7 +208,6 @@ test_killed_run(Fixture *f, gconstpointer data)
 	int status;
 	g_autoptr(Outdir) od = NULL;
 	g_autoptr(GError) error = NULL;
-	g_autofree char *old = NULL;
 	g_autofree char *left = NULL;
 
 	put(f, "2026-10/summary.csv", "old\n");
@@ -207,9 +231,7 @@ test_killed_run(Fixture *f, gconstpointer data)
 
 	od = outdir_open(f->root, &error);
 	g_assert_no_error(error);
-	g_assert_false(has(f, left));
-	old = get(f, "2026-10/summary.csv");
-	g_assert_cmpstr(old, ==, "old\n");
+	assert_only_month(f, "old\n");
 	close(ready[0]); close(ready[1]);
 }
 
@@ -254,11 +276,8 @@ test_publish_first(Fixture *f, gconstpointer data)
 	g_autoptr(Outdir) od = NULL;
 	g_autoptr(GError) error = NULL;
 	g_autofree char *text = NULL;
-	g_autofree char *left = NULL;
 
-	od = outdir_open(f->root, &error);
-	g_assert_no_error(error);
-	g_assert_true(outdir_begin(od, "2026-10", TRUE, &error));
+	od = open_begun(f);
 	write_rel(od, "summary.csv", "new\n");
 	write_rel(od, "statements/C1.pdf", "%PDF-1\n");
 	g_assert_false(has(f, "2026-10"));
@@ -266,8 +285,7 @@ test_publish_first(Fixture *f, gconstpointer data)
 	g_assert_no_error(error);
 	text = get(f, "2026-10/statements/C1.pdf");
 	g_assert_cmpstr(text, ==, "%PDF-1\n");
-	left = entries(f);
-	g_assert_cmpstr(left, ==, "2026-10");
+	assert_only_month(f, "new\n");
 }
 
 static void
@@ -276,12 +294,10 @@ test_publish_replaces(Fixture *f, gconstpointer data)
 	g_autoptr(Outdir) od = NULL;
 	g_autoptr(GError) error = NULL;
 	g_autofree char *text = NULL;
-	g_autofree char *left = NULL;
 
 	put(f, "2026-10/summary.csv", "old\n");
 	put(f, "2026-10/statements/GONE.pdf", "old");
-	od = outdir_open(f->root, &error);
-	g_assert_true(outdir_begin(od, "2026-10", TRUE, &error));
+	od = open_begun(f);
 	write_rel(od, "summary.csv", "new\n");
 	/* readers see the old month until the swap */
 	text = get(f, "2026-10/summary.csv");
@@ -290,31 +306,21 @@ test_publish_replaces(Fixture *f, gconstpointer data)
 
 	g_assert_true(outdir_publish(od, &error));
 	g_assert_no_error(error);
-	text = get(f, "2026-10/summary.csv");
-	g_assert_cmpstr(text, ==, "new\n");
+	assert_only_month(f, "new\n");
 	/* replaced as a whole: nothing of the old folder survives */
 	g_assert_false(has(f, "2026-10/statements/GONE.pdf"));
-	left = entries(f);
-	g_assert_cmpstr(left, ==, "2026-10");
 }
 
 static void
 test_abort_keeps_previous(Fixture *f, gconstpointer data)
 {
 	g_autoptr(Outdir) od = NULL;
-	g_autoptr(GError) error = NULL;
-	g_autofree char *text = NULL;
-	g_autofree char *left = NULL;
 
 	put(f, "2026-10/summary.csv", "old\n");
-	od = outdir_open(f->root, &error);
-	g_assert_true(outdir_begin(od, "2026-10", TRUE, &error));
+	od = open_begun(f);
 	write_rel(od, "summary.csv", "new\n");
 	g_clear_pointer(&od, outdir_free); /* a failed run: never published */
-	text = get(f, "2026-10/summary.csv");
-	g_assert_cmpstr(text, ==, "old\n");
-	left = entries(f);
-	g_assert_cmpstr(left, ==, "2026-10");
+	assert_only_month(f, "old\n");
 }
 
 /* A write that fails half-way (EFBIG here, as ENOSPC would on a full disk) is an
@@ -326,13 +332,10 @@ test_write_failure(Fixture *f, gconstpointer data)
 		g_autoptr(Outdir) od = NULL;
 		g_autoptr(GError) error = NULL;
 		g_autofree char *big = g_malloc0(100000);
-		g_autofree char *text = NULL;
-		g_autofree char *left = NULL;
 		struct rlimit rl = { 4096, RLIM_INFINITY };
 
 		put(f, "2026-10/summary.csv", "old\n");
-		od = outdir_open(f->root, &error);
-		g_assert_true(outdir_begin(od, "2026-10", TRUE, &error));
+		od = open_begun(f);
 		signal(SIGXFSZ, SIG_IGN);
 		g_assert_cmpint(setrlimit(RLIMIT_FSIZE, &rl), ==, 0);
 		g_assert_false(outdir_write_file(od, "statements/C1.pdf", big, 100000, &error));
@@ -340,10 +343,7 @@ test_write_failure(Fixture *f, gconstpointer data)
 		g_assert_nonnull(strstr(error->message, "statements/C1.pdf: cannot write: "));
 		g_assert_nonnull(strstr(error->message, g_strerror(EFBIG)));
 		g_clear_pointer(&od, outdir_free);
-		text = get(f, "2026-10/summary.csv");
-		g_assert_cmpstr(text, ==, "old\n");
-		left = entries(f);
-		g_assert_cmpstr(left, ==, "2026-10");
+		assert_only_month(f, "old\n");
 		return;
 	}
 	g_test_trap_subprocess(NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
@@ -422,8 +422,7 @@ test_carry_statement(Fixture *f, gconstpointer data)
 
 	put(f, "2026-10/statements/C1.pdf", "C1 as archived");
 	put(f, "2026-10/statements/C2.pdf", "C2 old");
-	od = outdir_open(f->root, &error);
-	g_assert_true(outdir_begin(od, "2026-10", TRUE, &error));
+	od = open_begun(f);
 	g_assert_true(outdir_carry_statement(od, "C1", &carried, &error));
 	g_assert_true(carried);
 	g_assert_true(outdir_carry_statement(od, "C3", &carried, &error));
@@ -450,8 +449,7 @@ test_list_files(Fixture *f, gconstpointer data)
 		"summary.csv",
 	};
 
-	od = outdir_open(f->root, &error);
-	g_assert_true(outdir_begin(od, "2026-10", TRUE, &error));
+	od = open_begun(f);
 	for (gsize i = G_N_ELEMENTS(expected); i-- > 0;)
 		write_rel(od, expected[i], "x");
 	/* twice: a listing leaves nothing behind that changes the next one */

@@ -29,17 +29,23 @@ captured(void)
 	return text;
 }
 
+/* Counts @total statements, start to end. */
+static void
+count_to(guint total)
+{
+	g_autoptr(Progress) p = progress_new("statements", total);
+
+	for (guint i = 0; i < total; i++)
+		progress_step(p);
+}
+
 static void
 test_lines_every_100(void)
 {
-	g_autoptr(Progress) p = NULL;
 	g_autofree char *text = NULL;
 
 	capture(PROGRESS_NORMAL, FALSE);
-	p = progress_new("statements", 250);
-	for (int i = 0; i < 250; i++)
-		progress_step(p);
-	g_clear_pointer(&p, progress_free);
+	count_to(250);
 	text = captured();
 	g_assert_cmpstr(text, ==, "slareport: 100/250 statements\nslareport: 200/250 statements\n");
 }
@@ -72,14 +78,10 @@ test_bar_on_terminal(void)
 static void
 test_quiet(void)
 {
-	g_autoptr(Progress) p = NULL;
 	g_autofree char *text = NULL;
 
 	capture(PROGRESS_QUIET, TRUE);
-	p = progress_new("statements", 100);
-	for (int i = 0; i < 100; i++)
-		progress_step(p);
-	g_clear_pointer(&p, progress_free);
+	count_to(100);
 	g_message("a message");
 	g_info("some information");
 	g_debug("a detail");

@@ -181,7 +181,7 @@ options_parse(Options *opts, int argc, char **argv, GError **error)
 		{ "version", 0, 0, G_OPTION_ARG_NONE, &opts->version,
 		  "Print the version and exit", NULL },
 		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, NULL },
-		{ NULL },
+		G_OPTION_ENTRY_NULL,
 	};
 
 	context = g_option_context_new(NULL);

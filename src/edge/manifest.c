@@ -116,6 +116,27 @@ statement_customer(const char *path)
 }
 
 static void
+add_string(JsonBuilder *b, const char *key, const char *value)
+{
+	json_builder_set_member_name(b, key);
+	json_builder_add_string_value(b, value);
+}
+
+static void
+add_int(JsonBuilder *b, const char *key, gint64 value)
+{
+	json_builder_set_member_name(b, key);
+	json_builder_add_int_value(b, value);
+}
+
+static void
+add_bool(JsonBuilder *b, const char *key, gboolean value)
+{
+	json_builder_set_member_name(b, key);
+	json_builder_add_boolean_value(b, value);
+}
+
+static void
 add_files(JsonBuilder *b, const char *member, const char *key, const GArray *files,
 	  gboolean outputs)
 {
@@ -132,16 +153,11 @@ add_files(JsonBuilder *b, const char *member, const char *key, const GArray *fil
 		g_autofree char *customer = outputs ? statement_customer(f->name) : NULL;
 
 		json_builder_begin_object(b);
-		json_builder_set_member_name(b, key);
-		json_builder_add_string_value(b, f->name);
-		json_builder_set_member_name(b, "size");
-		json_builder_add_int_value(b, f->size);
-		json_builder_set_member_name(b, "sha256");
-		json_builder_add_string_value(b, f->sha256);
-		if (customer != NULL) {
-			json_builder_set_member_name(b, "customer");
-			json_builder_add_string_value(b, customer);
-		}
+		add_string(b, key, f->name);
+		add_int(b, "size", f->size);
+		add_string(b, "sha256", f->sha256);
+		if (customer != NULL)
+			add_string(b, "customer", customer);
 		json_builder_end_object(b);
 	}
 	json_builder_end_array(b);
@@ -156,23 +172,16 @@ manifest_to_json(const ManifestInfo *info, const GArray *inputs, const GArray *o
 	g_autofree char *text = NULL;
 
 	json_builder_begin_object(b);
-	json_builder_set_member_name(b, "format");
-	json_builder_add_int_value(b, MANIFEST_FORMAT);
-	json_builder_set_member_name(b, "program");
-	json_builder_add_string_value(b, "slareport");
-	json_builder_set_member_name(b, "version");
-	json_builder_add_string_value(b, info->version);
-	json_builder_set_member_name(b, "month");
-	json_builder_add_string_value(b, info->month);
+	add_int(b, "format", MANIFEST_FORMAT);
+	add_string(b, "program", "slareport");
+	add_string(b, "version", info->version);
+	add_string(b, "month", info->month);
 
 	json_builder_set_member_name(b, "options");
 	json_builder_begin_object(b);
-	json_builder_set_member_name(b, "issue_date");
-	json_builder_add_string_value(b, info->issue_date);
-	json_builder_set_member_name(b, "allow_rejects");
-	json_builder_add_boolean_value(b, info->allow_rejects);
-	json_builder_set_member_name(b, "no_pdf");
-	json_builder_add_boolean_value(b, info->no_pdf);
+	add_string(b, "issue_date", info->issue_date);
+	add_bool(b, "allow_rejects", info->allow_rejects);
+	add_bool(b, "no_pdf", info->no_pdf);
 	/* an empty list: every customer's statement was rendered by this run */
 	json_builder_set_member_name(b, "customers");
 	json_builder_begin_array(b);
@@ -181,8 +190,7 @@ manifest_to_json(const ManifestInfo *info, const GArray *inputs, const GArray *o
 	json_builder_end_array(b);
 	json_builder_end_object(b);
 
-	json_builder_set_member_name(b, "tzdata");
-	json_builder_add_string_value(b, info->tzdata);
+	add_string(b, "tzdata", info->tzdata);
 	add_files(b, "inputs", "name", inputs, FALSE);
 	add_files(b, "outputs", "path", outputs, TRUE);
 	json_builder_end_object(b);

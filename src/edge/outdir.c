@@ -254,7 +254,7 @@ static char *
 holder_text(void)
 {
 	g_autoptr(GDateTime) now = g_date_time_new_now_local();
-	g_autofree char *start = g_date_time_format_iso8601(now);
+	g_autofree char *start = g_date_time_format(now, "%Y-%m-%dT%H:%M:%S%:z");
 
 	return g_strdup_printf("%ld %s %s\n", (long)getpid(), g_get_host_name(), start);
 }
