@@ -137,6 +137,7 @@ test_lock_second_fd(Fixture *f, gconstpointer data)
 	g_autoptr(Outdir) again = NULL;
 	g_autoptr(Outdir) second = NULL;
 	g_autoptr(GError) error = NULL;
+	g_autofree char *lock_text = NULL;
 	g_autofree char *pid = g_strdup_printf("pid %ld on %s, started ", (long)getpid(),
 					       g_get_host_name());
 
@@ -150,8 +151,16 @@ test_lock_second_fd(Fixture *f, gconstpointer data)
 	g_assert_nonnull(strstr(error->message, pid));
 	g_assert_nonnull(strstr(error->message, f->root));
 	g_clear_error(&error);
+	/* a refused run leaves the holder's text alone */
+	g_clear_pointer(&second, outdir_free);
+	second = outdir_open(f->root, &error);
+	g_assert_error(error, OUTDIR_ERROR, OUTDIR_ERROR_LOCKED);
+	g_assert_nonnull(strstr(error->message, pid));
+	g_clear_error(&error);
 
 	g_clear_pointer(&first, outdir_free);
+	lock_text = get(f, ".lock");
+	g_assert_cmpstr(lock_text, ==, ""); /* released: nobody named */
 	again = outdir_open(f->root, &error);
 	g_assert_no_error(error);
 	g_assert_nonnull(again);

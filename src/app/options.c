@@ -288,8 +288,8 @@ options_resolve_month(Options *opts, GTimeZone *tz, gint64 now)
 	/* A run for a month not yet over is allowed (a mid-month preview), never by
 	 * default; say so, since its figures will change. */
 	if (zone_day_of(tz, now, NULL) < after)
-		g_warning("%s has not ended yet in the provider's time zone: its figures are "
-			  "partial", opts->month_text);
+		g_warning("%s has not ended yet in %s: its figures are partial", opts->month_text,
+			  g_time_zone_get_identifier(tz));
 }
 
 ExitStatus

@@ -27,6 +27,7 @@ struct _Outdir {
 	char *root;      /* as given, for messages */
 	int root_fd;
 	int lock_fd;
+	gboolean locked;
 	char *month;     /* "YYYY-MM" once begun */
 	char *temp_name; /* ".YYYY-MM.tmp-PID" once begun */
 	int temp_fd;     /* -1 until begun, and after publication */
@@ -296,6 +297,7 @@ take_lock(Outdir *od, GError **error)
 			    "%s is in use by another run (%s; lock %s)", od->root, holder, path);
 		return FALSE;
 	}
+	od->locked = TRUE;
 	text = holder_text();
 	if (ftruncate(od->lock_fd, 0) < 0 ||
 	    pwrite(od->lock_fd, text, strlen(text), 0) != (ssize_t)strlen(text))
@@ -344,8 +346,12 @@ outdir_free(Outdir *od)
 		close(od->temp_fd);
 		remove_temp(od);
 	}
-	if (od->lock_fd >= 0)
+	if (od->lock_fd >= 0) {
+		/* clear who held it, so that the text never outlives the lock */
+		if (od->locked && ftruncate(od->lock_fd, 0) < 0)
+			g_debug("%s/%s: %s", od->root, LOCK_NAME, g_strerror(errno));
 		close(od->lock_fd); /* releases the lock */
+	}
 	if (od->root_fd >= 0)
 		close(od->root_fd);
 	g_free(od->root);
