@@ -86,11 +86,12 @@ walk_children(const Walk *w, int fd, const char *rel, GError **error)
 	int dfd = reopen_dir(fd);
 
 	if (dfd < 0 || (dir = fdopendir(dfd)) == NULL) {
+		int errsv = errno;
 		g_autofree char *path = g_build_filename(w->display, rel, NULL);
 
 		if (dfd >= 0)
 			close(dfd);
-		return fail_errno(error, errno, "cannot read folder", path);
+		return fail_errno(error, errsv, "cannot read folder", path);
 	}
 	while (ok && (errno = 0, de = readdir(dir)) != NULL) {
 		g_autofree char *child = NULL;
@@ -101,9 +102,10 @@ walk_children(const Walk *w, int fd, const char *rel, GError **error)
 		ok = walk_at(w, fd, de->d_name, child, error);
 	}
 	if (ok && errno != 0) {
+		int errsv = errno;
 		g_autofree char *path = g_build_filename(w->display, rel, NULL);
 
-		ok = fail_errno(error, errno, "cannot read folder", path);
+		ok = fail_errno(error, errsv, "cannot read folder", path);
 	}
 	closedir(dir);
 	return ok;
@@ -118,17 +120,19 @@ walk_at(const Walk *w, int dirfd, const char *name, const char *rel, GError **er
 	gboolean ok;
 
 	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+		int errsv = errno;
 		g_autofree char *path = g_build_filename(w->display, rel, NULL);
 
-		return fail_errno(error, errno, "cannot read", path);
+		return fail_errno(error, errsv, "cannot read", path);
 	}
 	if (!S_ISDIR(st.st_mode))
 		return w->visit(dirfd, name, rel, FALSE, w->data, error);
 	fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0) {
+		int errsv = errno;
 		g_autofree char *path = g_build_filename(w->display, rel, NULL);
 
-		return fail_errno(error, errno, "cannot open folder", path);
+		return fail_errno(error, errsv, "cannot open folder", path);
 	}
 	ok = walk_children(w, fd, rel, error);
 	close(fd);
@@ -149,9 +153,10 @@ visit_remove(int dirfd, const char *name, const char *rel, gboolean is_dir, gpoi
 	     GError **error)
 {
 	if (unlinkat(dirfd, name, is_dir ? AT_REMOVEDIR : 0) < 0) {
+		int errsv = errno;
 		g_autofree char *path = g_build_filename(data, rel, NULL);
 
-		return fail_errno(error, errno, "cannot remove", path);
+		return fail_errno(error, errsv, "cannot remove", path);
 	}
 	return TRUE;
 }
@@ -178,9 +183,10 @@ visit_sync(int dirfd, const char *name, const char *rel, gboolean is_dir, gpoint
 	if (fd < 0 && errno == ELOOP)
 		return TRUE;
 	if (fd < 0 || fsync(fd) < 0) {
-		g_autofree char *path = g_build_filename(data, rel, NULL);
+		g_autofree char *path = NULL;
 
 		errsv = errno;
+		path = g_build_filename(data, rel, NULL);
 		if (fd >= 0)
 			close(fd);
 		return fail_errno(error, errsv, "cannot flush to disk", path);
