@@ -45,9 +45,11 @@ APP_SRCS  := $(sort $(wildcard src/app/*.c))
 CORE_OBJS := $(CORE_SRCS:src/%.c=$(BUILD)/%.o)
 EDGE_OBJS := $(EDGE_SRCS:src/%.c=$(BUILD)/%.o)
 APP_OBJS  := $(APP_SRCS:src/%.c=$(BUILD)/%.o)
+# the app's modules but main.o, for the tests of app modules (options, batch)
+APP_LIB_OBJS := $(filter-out $(BUILD)/app/main.o,$(APP_OBJS))
 
 # One test program per module: tests/test-MODULE.c.  A core module's test links the
-# core and GLib only; every other test links the whole edge.
+# core and GLib only; every other test links the app modules (but main.o) and the edge.
 TEST_SRCS      := $(sort $(wildcard tests/test-*.c))
 CORE_MODULES   := $(notdir $(basename $(CORE_SRCS)))
 CORE_TEST_SRCS := $(filter $(CORE_MODULES:%=tests/test-%.c),$(TEST_SRCS))
@@ -88,6 +90,9 @@ $(BUILD)/libcore.a: $(CORE_OBJS)
 $(BUILD)/libedge.a: $(EDGE_OBJS)
 	$(QUIET_AR)rm -f $@ && ar rcs $@ $^
 
+$(BUILD)/libapp.a: $(APP_LIB_OBJS)
+	$(QUIET_AR)rm -f $@ && ar rcs $@ $^
+
 $(BIN): $(APP_OBJS) $(BUILD)/libedge.a $(BUILD)/libcore.a
 	$(QUIET_LINK)$(CC) $(LDFLAGS) -o $@ $(APP_OBJS) $(BUILD)/libedge.a $(BUILD)/libcore.a $(EDGE_LIBS)
 
@@ -98,8 +103,8 @@ $(BUILD)/tests/%.o: tests/%.c
 $(CORE_TESTS): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libcore.a
 	$(QUIET_LINK)$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libcore.a $(CORE_LIBS)
 
-$(EDGE_TESTS): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libedge.a $(BUILD)/libcore.a
-	$(QUIET_LINK)$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libedge.a $(BUILD)/libcore.a $(EDGE_LIBS)
+$(EDGE_TESTS): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libapp.a $(BUILD)/libedge.a $(BUILD)/libcore.a
+	$(QUIET_LINK)$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libapp.a $(BUILD)/libedge.a $(BUILD)/libcore.a $(EDGE_LIBS)
 
 # ---- Dependencies ---------------------------------------------------------------
 # Debian packages to build, run and test.  `deps` installs the missing ones when run
