@@ -672,20 +672,27 @@ gen_customer_row(Gen *g, Customer *c)
 
 	write_customer_id(o, c);
 	out_sep(o);
+	/*
+	 * One draw per statement throughout: the order in which a call's arguments are
+	 * evaluated is unspecified (GCC and Clang differ), and the output must not be.
+	 */
 	if (en) {
-		g_snprintf(name, sizeof name, "%s %s %s", PICK(r, en_names), PICK(r, en_trades),
-		    PICK(r, en_forms));
+		const char *who = PICK(r, en_names);
+		const char *trade = PICK(r, en_trades);
+		const char *form = PICK(r, en_forms);
+		g_snprintf(name, sizeof name, "%s %s %s", who, trade, form);
 	} else {
 		guint shape = rng_below(r, 100);
+		const char *trade = PICK(r, fr_trades);
+		const char *who = PICK(r, fr_names);
+		const char *other = PICK(r, fr_names);
+		const char *form = PICK(r, fr_forms);
 		if (shape < 5)
-			g_snprintf(name, sizeof name, "%s, %s & Associés", PICK(r, fr_names),
-			    PICK(r, fr_names));
+			g_snprintf(name, sizeof name, "%s, %s & Associés", who, other);
 		else if (shape < 8)
-			g_snprintf(name, sizeof name, "%s \"Le %s\"", PICK(r, fr_trades),
-			    PICK(r, fr_names));
+			g_snprintf(name, sizeof name, "%s \"Le %s\"", trade, who);
 		else
-			g_snprintf(name, sizeof name, "%s %s %s", PICK(r, fr_trades),
-			    PICK(r, fr_names), PICK(r, fr_forms));
+			g_snprintf(name, sizeof name, "%s %s %s", trade, who, form);
 	}
 	out_text(o, name);
 	out_sep(o);
@@ -702,11 +709,14 @@ gen_customer_row(Gen *g, Customer *c)
 	out_sep(o);
 	if (rng_chance(r, 800)) {
 		char addr[200];
-		if (en)
+		if (en) {
 			g_strlcpy(addr, PICK(r, en_addresses), sizeof addr);
-		else
-			g_snprintf(addr, sizeof addr, "%u %s\n%s", (guint)rng_range(r, 1, 120),
-			    PICK(r, fr_streets), PICK(r, fr_cities));
+		} else {
+			guint number = (guint)rng_range(r, 1, 120);
+			const char *street = PICK(r, fr_streets);
+			const char *city = PICK(r, fr_cities);
+			g_snprintf(addr, sizeof addr, "%u %s\n%s", number, street, city);
+		}
 		out_text(o, addr);
 	}
 	out_end(o);
@@ -1041,9 +1051,11 @@ gen_ticket(Gen *g, Customer *c, gint64 opened, gint si, gboolean reported_month)
 	if (!reported_month || type != 0 || !interrupted || !rng_chance(r, 400))
 		return 0;
 	/* the monitoring saw it a few minutes before the ticket was opened */
+	gint64 start = opened - rng_range(r, 0, 600);
 	gint64 end = restored >= 0 ? restored : closed;
-	Outage *x = add_outage(g, (guint)si, opened - rng_range(r, 0, 600),
-	    end >= 0 ? end + rng_range(r, 0, 59) : -1);
+	if (end >= 0)
+		end += rng_range(r, 0, 59);
+	Outage *x = add_outage(g, (guint)si, start, end);
 	x->ticket = number;
 	x->cause = rng_chance(r, 500) ? cause_words[cause] : ""; /* else the ticket's */
 	x->text = cause == 0 ? PICK(r, outage_texts) : PICK(r, customer_outage_texts);
@@ -1074,10 +1086,13 @@ gen_tickets(Gen *g, Customer *c, guint *linked)
 		gboolean reported = m == g->history_months;
 
 		g_array_set_size(g->opened, n);
-		for (guint i = 0; i < n; i++)
+		for (guint i = 0; i < n; i++) {
+			gint64 day = first + rng_range(r, 0, days - 1);
+			gint64 hour = rng_pick(r, hour_weights, 24);
+			gint64 minute = rng_below(r, 60);
 			g_array_index(g->opened, gint64, i) =
-			    (first + rng_range(r, 0, days - 1)) * SECONDS_PER_DAY +
-			    rng_pick(r, hour_weights, 24) * 3600 + rng_below(r, 60) * 60;
+			    day * SECONDS_PER_DAY + hour * 3600 + minute * 60;
+		}
 		g_array_sort(g->opened, instant_cmp);
 		for (guint i = 0; i < n; i++) {
 			gint64 opened = g_array_index(g->opened, gint64, i);
@@ -1112,25 +1127,22 @@ pick_window(Gen *g, Rng *r, gint64 *end, gint64 *notified)
 	static const gint64 night_hours[] = { 22, 23, 0, 1, 2, 3, 4, 5 };
 	static const guint notice_weights[] = { 700, 150, 50, 100 };
 	gint64 day = rng_range(r, g->month_start, g->month_end - 2);
-	gint64 start = day * SECONDS_PER_DAY + PICK(r, night_hours) * 3600 +
-	               rng_below(r, 4) * 15 * 60;
+	gint64 hour = PICK(r, night_hours);
+	gint64 quarter = rng_below(r, 4);
+	gint64 start = day * SECONDS_PER_DAY + hour * 3600 + quarter * 15 * 60;
+	guint notice;
 
 	*end = start + rng_range(r, 1, 8) * 30 * 60;
-	switch (rng_pick(r, notice_weights, G_N_ELEMENTS(notice_weights))) {
-	case 0: /* the contract's 8 days or more */
-		*notified = (start / SECONDS_PER_DAY - rng_range(r, 8, 30)) * SECONDS_PER_DAY +
-		            rng_range(r, 9, 17) * 3600;
-		break;
-	case 1: /* short notice, in days */
-		*notified = (start / SECONDS_PER_DAY - rng_range(r, 1, 7)) * SECONDS_PER_DAY +
-		            rng_range(r, 9, 17) * 3600;
-		break;
-	case 2: /* a few hours before */
-		*notified = start - rng_range(r, 2, 20) * 3600;
-		break;
-	default: /* never notified */
-		*notified = -1;
-		break;
+	notice = rng_pick(r, notice_weights, G_N_ELEMENTS(notice_weights));
+	if (notice == 3) {
+		*notified = -1; /* never notified */
+	} else if (notice == 2) {
+		*notified = start - rng_range(r, 2, 20) * 3600; /* a few hours before */
+	} else {
+		/* the contract's 8 days or more, or short notice in days; in office hours */
+		gint64 days_before = notice == 0 ? rng_range(r, 8, 30) : rng_range(r, 1, 7);
+		gint64 office_hour = rng_range(r, 9, 17);
+		*notified = (day - days_before) * SECONDS_PER_DAY + office_hour * 3600;
 	}
 	return start;
 }
@@ -1285,7 +1297,7 @@ main(int argc, char **argv)
 		    "DIR" },
 		{ "history-months", 0, 0, G_OPTION_ARG_INT64, &history,
 		    "months of ticket history before the reported month (11)", "H" },
-		{ NULL },
+		G_OPTION_ENTRY_NULL,
 	};
 	g_autoptr(GOptionContext) ctx = g_option_context_new("- write a synthetic slareport input folder");
 	g_autoptr(GError) error = NULL;
