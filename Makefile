@@ -59,6 +59,8 @@ EDGE_TESTS     := $(EDGE_TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
 TESTS          := $(CORE_TESTS) $(EDGE_TESTS)
 
 BIN := $(BUILD)/slareport
+# The synthetic input generator of `make bench` (tests/bench/gen.c, GLib only).
+GEN := $(BUILD)/slareport-gen
 
 Q  = @
 ifeq ($(V),1)
@@ -96,6 +98,10 @@ $(BUILD)/libapp.a: $(APP_LIB_OBJS)
 $(BIN): $(APP_OBJS) $(BUILD)/libedge.a $(BUILD)/libcore.a
 	$(QUIET_LINK)$(CC) $(LDFLAGS) -o $@ $(APP_OBJS) $(BUILD)/libedge.a $(BUILD)/libcore.a $(EDGE_LIBS)
 
+$(GEN): tests/bench/gen.c
+	@mkdir -p $(@D)
+	$(QUIET_CC)$(CC) $(CORE_CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_LIBS)
+
 $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(@D)
 	$(QUIET_CC)$(CC) $(APP_CFLAGS) -c -o $@ $<
@@ -111,7 +117,7 @@ $(EDGE_TESTS): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libapp.a $(BUILD)/l
 # as root, and otherwise prints the exact command and stops.
 DEB_PKGS := gcc make pkg-config libglib2.0-dev libjson-glib-dev libcairo2-dev \
 	libhpdf-dev libcsv-dev fonts-dejavu-core python3-fonttools \
-	poppler-utils qpdf valgrind clang libclang-rt-14-dev
+	poppler-utils qpdf valgrind clang libclang-rt-14-dev time
 
 deps: $(BUILD)/.deps-ok
 
@@ -145,7 +151,7 @@ examples: $(BIN)
 # for the normal build and then for the sanitizer build in build/asan.
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-check: $(BIN) $(TESTS)
+check: $(BIN) $(GEN) $(TESTS)
 	@BUILD=$(BUILD) tests/run-tests.sh $(TESTS)
 
 check-asan:
@@ -155,7 +161,12 @@ test: deps
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory check-asan
 
+# `bench` builds its own optimised copy in build/release (tests/bench/run.sh says how)
+# and writes build/bench.json.  BENCH_SIZES="1000 10000" picks the customer counts.
+bench: deps
+	@MAKE='$(MAKE)' tests/bench/run.sh
+
 clean:
 	rm -rf build
 
--include $(wildcard $(BUILD)/*/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/*/*.d $(BUILD)/tests/*.d)
