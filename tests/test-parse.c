@@ -27,6 +27,21 @@ assert_message(GError *error, const char *input, const char *expected)
 	}
 }
 
+/* The common end of a table case: TRUE when the parser accepted the value as it
+ * should (the caller then compares it), FALSE after checking the expected error. */
+static gboolean
+accepted(gboolean ok, GError *error, const char *input, const char *expected_error)
+{
+	if (expected_error == NULL) {
+		g_assert_no_error(error);
+		g_assert_true(ok);
+		return TRUE;
+	}
+	g_assert_false(ok);
+	assert_message(error, input, expected_error);
+	return FALSE;
+}
+
 /* ==== ids ======================================================================= */
 
 static void
@@ -56,13 +71,7 @@ test_id(void)
 		g_autoptr(GError) error = NULL;
 		gboolean ok = parse_id(cases[i].in, &error);
 
-		if (cases[i].error == NULL) {
-			g_assert_no_error(error);
-			g_assert_true(ok);
-		} else {
-			g_assert_false(ok);
-			assert_message(error, cases[i].in, cases[i].error);
-		}
+		accepted(ok, error, cases[i].in, cases[i].error);
 	}
 }
 
@@ -94,14 +103,8 @@ test_date(void)
 		Day d = 0;
 		gboolean ok = parse_date(cases[i].in, &d, &error);
 
-		if (cases[i].error == NULL) {
-			g_assert_no_error(error);
-			g_assert_true(ok);
+		if (accepted(ok, error, cases[i].in, cases[i].error))
 			g_assert_cmpint(d, ==, day_from_ymd(cases[i].y, cases[i].m, cases[i].d));
-		} else {
-			g_assert_false(ok);
-			assert_message(error, cases[i].in, cases[i].error);
-		}
 	}
 }
 
@@ -269,14 +272,8 @@ test_money(void)
 		gint64 cents = -1;
 		gboolean ok = parse_money(cases[i].in, &cents, &error);
 
-		if (cases[i].error == NULL) {
-			g_assert_no_error(error);
-			g_assert_true(ok);
+		if (accepted(ok, error, cases[i].in, cases[i].error))
 			g_assert_cmpint(cents, ==, cases[i].cents);
-		} else {
-			g_assert_false(ok);
-			assert_message(error, cases[i].in, cases[i].error);
-		}
 	}
 }
 
@@ -302,14 +299,8 @@ test_minutes_and_count(void)
 		gint64 v = -1;
 		gboolean ok = parse_minutes(cases[i].in, &v, &error);
 
-		if (cases[i].error == NULL) {
-			g_assert_no_error(error);
-			g_assert_true(ok);
+		if (accepted(ok, error, cases[i].in, cases[i].error))
 			g_assert_cmpint(v, ==, cases[i].v);
-		} else {
-			g_assert_false(ok);
-			assert_message(error, cases[i].in, cases[i].error);
-		}
 	}
 	{
 		g_autoptr(GError) error = NULL;
@@ -351,14 +342,8 @@ test_percent(void)
 		gint32 v = -1;
 		gboolean ok = parse_percent(cases[i].in, &v, &error);
 
-		if (cases[i].error == NULL) {
-			g_assert_no_error(error);
-			g_assert_true(ok);
+		if (accepted(ok, error, cases[i].in, cases[i].error))
 			g_assert_cmpint(v, ==, cases[i].milli);
-		} else {
-			g_assert_false(ok);
-			assert_message(error, cases[i].in, cases[i].error);
-		}
 	}
 }
 
@@ -403,14 +388,9 @@ test_duration(void)
 		gboolean days = 99;
 		gboolean ok = parse_duration(cases[i].in, &v, &days, &error);
 
-		if (cases[i].error == NULL) {
-			g_assert_no_error(error);
-			g_assert_true(ok);
+		if (accepted(ok, error, cases[i].in, cases[i].error)) {
 			g_assert_cmpint(v, ==, cases[i].seconds);
 			g_assert_cmpint(days, ==, cases[i].days);
-		} else {
-			g_assert_false(ok);
-			assert_message(error, cases[i].in, cases[i].error);
 		}
 	}
 }
@@ -440,14 +420,9 @@ test_clock_range(void)
 		gint32 a = -1, b = -1;
 		gboolean ok = parse_clock_range(cases[i].in, &a, &b, &error);
 
-		if (cases[i].error == NULL) {
-			g_assert_no_error(error);
-			g_assert_true(ok);
+		if (accepted(ok, error, cases[i].in, cases[i].error)) {
 			g_assert_cmpint(a, ==, cases[i].start);
 			g_assert_cmpint(b, ==, cases[i].end);
-		} else {
-			g_assert_false(ok);
-			assert_message(error, cases[i].in, cases[i].error);
 		}
 	}
 }

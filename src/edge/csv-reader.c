@@ -461,18 +461,11 @@ csv_reader_read(const char *name, const char *data, gsize len, const CsvColumn *
 	}
 	if (len >= 3 && memcmp(data, BOM, 3) == 0)
 		pos = 3;
-	r.name = name;
-	r.data = data;
-	r.len = len;
-	r.columns = columns;
-	r.n_columns = n_columns;
-	r.func = func;
-	r.user_data = user_data;
-	r.diags = diags;
-	r.header = header;
-	r.map = map;
-	r.pending = pending;
-	r.buf = buf;
+	r = (Reader){
+		.name = name, .data = data, .len = len, .columns = columns, .n_columns = n_columns,
+		.func = func, .user_data = user_data, .diags = diags, .header = header, .map = map,
+		.pending = pending, .buf = buf,
+	};
 	r.delim = detect_delimiter(data + pos, len - pos);
 	r.check_text = !g_utf8_validate_len(data + pos, len - pos, NULL) ||
 		       memmem(data + pos, len - pos, BOM, 3) != NULL;
