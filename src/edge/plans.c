@@ -897,10 +897,12 @@ parse_provider(Ctx *c, const Group *g, Provider *p)
 			continue;
 		quoted = parse_quote(v);
 		if (strcmp(e->key, "name") == 0) {
-			if (v[0] == '\0')
+			if (v[0] == '\0') {
 				key_error(c, e->line, e->key, "is empty (expected the provider's name)");
-			else
-				p->name = g_steal_pointer(&v);
+				continue;
+			}
+			g_free(p->name);
+			p->name = g_steal_pointer(&v);
 		} else if (strcmp(e->key, "address") == 0) {
 			p->address = v[0] != '\0' ? g_steal_pointer(&v) : NULL;
 		} else if (strcmp(e->key, "legal") == 0) {
@@ -1205,12 +1207,13 @@ parse_plan(Ctx *c, const Group *g, Plan *plan)
 
 /* ==== Entry point =============================================================== */
 
-static Plans *
+Plans *
 plans_new_default(void)
 {
 	Plans *plans = g_new0(Plans, 1);
 	Provider *p = &plans->provider;
 
+	p->name = g_strdup("");
 	p->timezone = g_strdup(PLANS_DEFAULT_TIMEZONE);
 	p->tz = g_time_zone_new_identifier(PLANS_DEFAULT_TIMEZONE);
 	if (p->tz == NULL)
@@ -1268,8 +1271,6 @@ plans_parse(const char *name, const char *data, gsize len, const char *dir, Diag
 	if (provider == NULL)
 		diag_add(diags, DIAG_ERROR, name, 0, NULL, NULL,
 			 "no [provider] group (expected [provider] with at least name=…)");
-	if (c.plans->provider.name == NULL)
-		c.plans->provider.name = g_strdup("");
 	return c.plans;
 }
 

@@ -30,6 +30,9 @@
 Plans *plans_parse(const char *name, const char *data, gsize len, const char *dir,
 		   DiagList *diags);
 
+/* Plans with the defaults of plans.md, the 24x7 calendar and no plan (transfer full). */
+Plans *plans_new_default(void);
+
 /* The calendar named @name in @plans, or NULL. */
 const Calendar *plans_find_calendar(const Plans *plans, const char *name);
 /* The plan with id @id in @plans, or NULL. */
