@@ -171,7 +171,7 @@ column_list(const CsvColumn *columns, guint n)
 	GString *s = g_string_new(NULL);
 
 	for (guint i = 0; i < n; i++)
-		g_string_append_printf(s, "%s%s", i ? "," : "", columns[i].name);
+		g_string_append_printf(s, "%s%s", i ? ", " : "", columns[i].name);
 	return g_string_free(s, FALSE);
 }
 
@@ -235,8 +235,8 @@ finish_header(Reader *r)
 	for (guint c = 0; c < r->n_columns; c++) {
 		if (r->columns[c].required && found[c] < 0) {
 			diag_add(r->diags, DIAG_ERROR, r->name, r->record_line, r->columns[c].name, NULL,
-				 "missing from the header (expected a column named %s; the header "
-				 "names are %s)", r->columns[c].name, all);
+				 "missing from the header (expected a column named %s)",
+				 r->columns[c].name);
 			r->failed = TRUE;
 		}
 	}
@@ -501,9 +501,13 @@ csv_reader_read(const char *name, const char *data, gsize len, const CsvColumn *
 	}
 	if (status == CSV_READ_OK && !r.failed) {
 		if (parser.pstate == LIBCSV_FIELD_BEGUN && parser.quoted) {
+			g_autofree char *lines = r.line > r.record_line ?
+				g_strdup_printf("lines %u to %u", r.record_line, r.line) :
+				g_strdup_printf("line %u", r.line);
+
 			add_pending(&r, field_name(&r, r.n_fields),
-				    "quoted field never closed: lines %u to %u cannot be read "
-				    "(expected a closing quote)", r.record_line, r.line);
+				    "quoted field never closed: %s cannot be read (expected a closing "
+				    "quote)", lines);
 			flush_pending(&r, r.record_line);
 			status = r.have_header ? CSV_READ_PARTIAL : CSV_READ_FAILED;
 		} else {

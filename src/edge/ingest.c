@@ -433,15 +433,15 @@ on_customer(const CsvRecord *rec, gpointer data)
 		c.id = quiet_id(&r, CU_ID);
 	} else {
 		c.id = row_id(&r, CU_ID, TRUE);
+		row_key(&r, CU_ID, &in->customers, c.id);
+		if (c.id != NULL)
+			check_case(in, &r, c.id);
 		c.name = row_text(&r, CU_NAME, TRUE, FALSE);
 		c.email = row_text(&r, CU_EMAIL, FALSE, FALSE);
 		c.language = (Language)row_enum(&r, CU_LANGUAGE, language_words,
 						(int)in->ds->plans->provider.language);
 		c.address = row_text(&r, CU_ADDRESS, FALSE, FALSE);
 		c.line = rec->line;
-		row_key(&r, CU_ID, &in->customers, c.id);
-		if (c.id != NULL)
-			check_case(in, &r, c.id);
 	}
 	table_add(&in->customers, &r, CU_ID, c.id, in->ds->customers->len, c.id);
 	if (!r.rejected)
@@ -489,8 +489,11 @@ on_service(const CsvRecord *rec, gpointer data)
 		s.customer_id = quiet_id(&r, SE_CUSTOMER);
 	} else {
 		s.id = row_id(&r, SE_ID, TRUE);
+		row_key(&r, SE_ID, &in->services, s.id);
 		s.customer_id = row_id(&r, SE_CUSTOMER, TRUE);
+		row_ref(&r, SE_CUSTOMER, &in->customers, s.customer_id);
 		s.plan_id = row_id(&r, SE_PLAN, TRUE);
+		check_plan(in, &r, s.plan_id);
 		s.label = row_text(&r, SE_LABEL, TRUE, FALSE);
 		s.monthly_fee = row_number(&r, SE_FEE, TRUE, parse_money, 0);
 		s.start_date = row_date(&r, SE_START);
@@ -500,9 +503,6 @@ on_service(const CsvRecord *rec, gpointer data)
 		if (s.start_date != DAY_NONE && s.end_date != DAY_NONE && s.end_date < s.start_date)
 			row_problem(&r, SE_END, "\"%s\" is before start_date \"%s\" (expected end_date not "
 				    "before start_date)", rec->values[SE_END], rec->values[SE_START]);
-		row_key(&r, SE_ID, &in->services, s.id);
-		row_ref(&r, SE_CUSTOMER, &in->customers, s.customer_id);
-		check_plan(in, &r, s.plan_id);
 	}
 	table_add(&in->services, &r, SE_ID, s.id, in->ds->services->len, s.customer_id);
 	if (!r.rejected)
@@ -540,7 +540,9 @@ on_ticket(const CsvRecord *rec, gpointer data)
 		t.service_id = quiet_id(&r, TI_SERVICE);
 	} else {
 		t.id = row_id(&r, TI_ID, TRUE);
+		row_key(&r, TI_ID, &in->tickets, t.id);
 		t.service_id = row_id(&r, TI_SERVICE, TRUE);
+		row_ref(&r, TI_SERVICE, &in->services, t.service_id);
 		type = row_get(&r, TI_TYPE, TRUE) != NULL ? row_enum(&r, TI_TYPE, type_words, 0) : 0;
 		t.type = (TicketType)(1 << type);
 		t.opened_at = row_time(&r, TI_OPENED, TRUE);
@@ -563,8 +565,6 @@ on_ticket(const CsvRecord *rec, gpointer data)
 		row_order(&r, TI_OPENED, t.opened_at, TI_RESTORED, t.restored_at);
 		row_order(&r, TI_OPENED, t.opened_at, TI_CLOSED, t.closed_at);
 		row_order(&r, TI_RESTORED, t.restored_at, TI_CLOSED, t.closed_at);
-		row_key(&r, TI_ID, &in->tickets, t.id);
-		row_ref(&r, TI_SERVICE, &in->services, t.service_id);
 	}
 	table_add(&in->tickets, &r, TI_ID, t.id, in->ds->tickets->len, service_customer(in, t.service_id));
 	if (!r.rejected)
@@ -595,17 +595,17 @@ on_outage(const CsvRecord *rec, gpointer data)
 		o.service_id = quiet_id(&r, OU_SERVICE);
 	} else {
 		o.id = row_id(&r, OU_ID, TRUE);
+		row_key(&r, OU_ID, &in->outages, o.id);
 		o.service_id = row_id(&r, OU_SERVICE, TRUE);
+		row_ref(&r, OU_SERVICE, &in->services, o.service_id);
 		o.start = row_time(&r, OU_START, TRUE);
 		o.end = row_time(&r, OU_END, FALSE);
 		cause = row_enum(&r, OU_CAUSE, cause_words, -1);
 		o.ticket_id = row_id(&r, OU_TICKET, FALSE);
+		ticket = row_ref(&r, OU_TICKET, &in->tickets, o.ticket_id);
 		o.description = row_text(&r, OU_DESCRIPTION, FALSE, FALSE);
 		o.line = rec->line;
 		row_order(&r, OU_START, o.start, OU_END, o.end);
-		row_key(&r, OU_ID, &in->outages, o.id);
-		row_ref(&r, OU_SERVICE, &in->services, o.service_id);
-		ticket = row_ref(&r, OU_TICKET, &in->tickets, o.ticket_id);
 		/* an empty cause is the linked ticket's, else the provider's */
 		o.cause = cause >= 0 ? (Cause)cause :
 			  ticket >= 0 ? dataset_ticket(in->ds, ticket)->cause : CAUSE_PROVIDER;
@@ -638,8 +638,11 @@ on_maintenance(const CsvRecord *rec, gpointer data)
 		m.customer_id = quiet_id(&r, MA_CUSTOMER);
 	} else {
 		m.id = row_id(&r, MA_ID, TRUE);
-		m.service_id = every_service ? "*" : row_id(&r, MA_SERVICE, FALSE);
+		row_key(&r, MA_ID, &in->maintenance, m.id);
+		m.service_id = every_service ? NULL : row_id(&r, MA_SERVICE, FALSE);
+		row_ref(&r, MA_SERVICE, &in->services, m.service_id);
 		m.customer_id = row_id(&r, MA_CUSTOMER, FALSE);
+		row_ref(&r, MA_CUSTOMER, &in->customers, m.customer_id);
 		m.start = row_time(&r, MA_START, TRUE);
 		m.end = row_time(&r, MA_END, TRUE);
 		m.notified_at = row_time(&r, MA_NOTIFIED, FALSE);
@@ -650,10 +653,6 @@ on_maintenance(const CsvRecord *rec, gpointer data)
 			row_problem(&r, MA_SERVICE, "empty, and so is customer_id (expected a service_id, "
 				    "* for every service, or a customer_id)");
 		row_order(&r, MA_START, m.start, MA_END, m.end);
-		row_key(&r, MA_ID, &in->maintenance, m.id);
-		if (!every_service)
-			row_ref(&r, MA_SERVICE, &in->services, m.service_id);
-		row_ref(&r, MA_CUSTOMER, &in->customers, m.customer_id);
 		if (every_service)
 			m.service_id = g_string_chunk_insert_const(in->ds->strings, "*");
 	}
@@ -671,6 +670,8 @@ static gboolean
 read_input(Ingest *in, const char *dir, const char *name, char **data, gsize *len,
 	   GPtrArray *files)
 {
+	const char *expect = g_str_has_suffix(name, ".csv") ? "the file, with at least its header row" :
+			     "the file, with at least [provider] and its name";
 	g_autofree char *path = g_build_filename(dir, name, NULL);
 	g_autofree char *buf = NULL;
 	gsize size = 0, alloc = 0;
@@ -691,8 +692,7 @@ read_input(Ingest *in, const char *dir, const char *name, char **data, gsize *le
 				 "is not a regular file (expected a file)");
 		else if (err == ENOENT)
 			diag_add(in->diags, DIAG_ERROR, name, 0, NULL, NULL,
-				 "missing from the input folder (expected the file, with at least "
-				 "its header row for a CSV file)");
+				 "missing from the input folder (expected %s)", expect);
 		else
 			diag_add(in->diags, DIAG_ERROR, name, 0, NULL, NULL, "cannot be read: %s",
 				 g_strerror(err));
