@@ -5,6 +5,8 @@
  * valid-NAME/ folder reads without an error (and, with an `expected`, with exactly
  * those warnings).  The worked examples of the spec read without a word.
  */
+#include <glib/gstdio.h>
+
 #include "ingest.h"
 
 static char *
@@ -306,6 +308,80 @@ test_examples(gconstpointer data)
 	}
 }
 
+/* Copies the base folder into @to with one file mutated at random. */
+static void
+write_mutant(GRand *rand, const char *base, const char *to)
+{
+	static const char *const names[] = {
+		"plans.ini", "customers.csv", "services.csv", "tickets.csv", "outages.csv", "maintenance.csv",
+	};
+	static const char *const inserts[] = {
+		"\"", "\0", "\xE9", "\xEF\xBB\xBF", "\r", "\n", ",", ";", "=", "[", "]", "*", "\\",
+		"99999999999999999999999", "24:00", "1e308", "..", "-", ":", "T", "\"\"", "\n\n",
+	};
+	guint victim = (guint)g_rand_int_range(rand, 0, G_N_ELEMENTS(names));
+
+	for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
+		g_autofree char *from = g_build_filename(base, names[i], NULL);
+		g_autofree char *path = g_build_filename(to, names[i], NULL);
+		g_autofree char *text = NULL;
+		GString *s;
+		gsize len;
+
+		g_assert_true(g_file_get_contents(from, &text, &len, NULL));
+		s = g_string_new_len(text, (gssize)len);
+		for (int k = 0; i == victim && k < g_rand_int_range(rand, 1, 6); k++) {
+			gsize at = s->len ? (gsize)g_rand_int_range(rand, 0, (gint32)s->len) : 0;
+			const char *ins = inserts[g_rand_int_range(rand, 0, G_N_ELEMENTS(inserts))];
+
+			gsize cut = (gsize)g_rand_int_range(rand, 1, 8);
+
+			if (g_rand_boolean(rand) && s->len > 0)
+				g_string_erase(s, (gssize)at, (gssize)MIN(s->len - at, cut));
+			else
+				g_string_insert_len(s, (gssize)at, ins, ins[0] == '\0' ? 1 : (gssize)strlen(ins));
+		}
+		g_assert_true(g_file_set_contents_full(path, s->str, (gssize)s->len,
+							G_FILE_SET_CONTENTS_NONE, 0644, NULL));
+		g_string_free(s, TRUE);
+	}
+}
+
+/* No byte sequence crashes ingest; every message stays valid UTF-8 and every row
+ * problem carries its row. */
+static void
+test_mutants(void)
+{
+	g_autofree char *root = data_dir();
+	g_autofree char *base = g_build_filename(root, "valid-base", NULL);
+	g_autofree char *tmp = g_dir_make_tmp("ingest-XXXXXX", NULL);
+	GRand *rand = g_rand_new_with_seed(11);
+
+	for (int i = 0; i < 300; i++) {
+		g_auto(Result) res = { 0 };
+
+		write_mutant(rand, base, tmp);
+		ingest(&res, tmp, g_rand_boolean(rand));
+		g_assert_true(g_utf8_validate(res.messages, -1, NULL));
+		g_assert_true(res.ds != NULL || res.error != NULL);
+		if (res.ds != NULL)
+			for (guint k = 0; k < diag_count(res.diags); k++)
+				if (diag_get(res.diags, k)->severity == DIAG_ERROR)
+					g_assert_nonnull(diag_get(res.diags, k)->row);
+	}
+	g_rand_free(rand);
+	for (guint i = 0; i < 6; i++) {
+		static const char *const names[] = {
+			"plans.ini", "customers.csv", "services.csv", "tickets.csv", "outages.csv",
+			"maintenance.csv",
+		};
+		g_autofree char *path = g_build_filename(tmp, names[i], NULL);
+
+		g_unlink(path);
+	}
+	g_rmdir(tmp);
+}
+
 static int
 compare_names(gconstpointer a, gconstpointer b)
 {
@@ -340,6 +416,7 @@ main(int argc, char **argv)
 	}
 	g_test_add_func("/ingest/valid/base-values", test_base_values);
 	g_test_add_func("/ingest/rejects/cascade-and-count", test_rejects_cascade);
+	g_test_add_func("/ingest/hostile/mutated-folders", test_mutants);
 	g_test_add_data_func("/ingest/examples/availability-and-gtr", "availability-and-gtr", test_examples);
 	g_test_add_data_func("/ingest/examples/calendars-and-allowances", "calendars-and-allowances",
 			     test_examples);

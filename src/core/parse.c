@@ -369,23 +369,29 @@ parse_money(const char *s, gint64 *cents, GError **error)
 static gboolean
 parse_whole(const char *s, const char *what, gint64 *out, GError **error)
 {
-	g_autofree char *expect = g_strdup_printf("expected a whole number of %s from 0 to %"
-						  G_GINT64_FORMAT, what, PARSE_NUMBER_MAX);
 	const char *p = s;
+	const char *problem = NULL;
+	g_autofree char *expect = NULL;
 	gint64 v;
 	int n;
 
+	v = read_number(&p, PARSE_NUMBER_MAX, &n);
+	if (n > 0 && *p == '\0' && v <= PARSE_NUMBER_MAX) {
+		*out = v;
+		return TRUE;
+	}
+	/* the message is built only here: this parser runs on every row */
+	expect = g_strdup_printf("expected a whole number of %s from 0 to %" G_GINT64_FORMAT, what,
+				 PARSE_NUMBER_MAX);
 	if (!check_unsigned(s, expect, error))
 		return FALSE;
-	v = read_number(&p, PARSE_NUMBER_MAX, &n);
 	if (n > 0 && (*p == '.' || *p == ','))
-		return fail(error, PARSE_ERROR_INVALID, s, "is not a whole number (%s)", expect);
-	if (n == 0 || *p != '\0')
-		return fail(error, PARSE_ERROR_INVALID, s, "is not a number (%s)", expect);
-	if (v > PARSE_NUMBER_MAX)
+		problem = "is not a whole number";
+	else if (n == 0 || *p != '\0')
+		problem = "is not a number";
+	else
 		return fail(error, PARSE_ERROR_RANGE, s, "is too large (%s)", expect);
-	*out = v;
-	return TRUE;
+	return fail(error, PARSE_ERROR_INVALID, s, "%s (%s)", problem, expect);
 }
 
 gboolean

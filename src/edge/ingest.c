@@ -21,19 +21,19 @@
 
 G_DEFINE_QUARK(slareport-ingest-error-quark, ingest_error)
 
-/* Rows of one file type that others refer to, by id. */
+/* The rows of one file by id: for duplicates, and for the files that refer to it. */
 typedef struct {
-	const char *file;   /* "customers.csv" */
-	const char *what;   /* "customer" */
-	GHashTable *good;   /* id -> GUINT_TO_POINTER(index in the dataset's array + 1) */
-	GHashTable *seen;   /* id of every row, good or not -> GUINT_TO_POINTER(first line) */
-	GHashTable *bad;    /* value of the id column of a rejected row -> its line */
-	GHashTable *owner;  /* id of a rejected row -> its customer id (NULL: unknown) */
-	gboolean complete;  /* the file was read to its end: an id not found is unknown */
+	const char *file;     /* "customers.csv" */
+	const char *what;     /* "customer" */
+	GArray *rows;         /* the dataset's array of kept rows */
+	gsize line_offset;    /* of the `line` field in a row */
+	GHashTable *kept;     /* id -> GUINT_TO_POINTER(index in @rows + 1) */
+	GHashTable *rejected; /* id of a rejected row -> GUINT_TO_POINTER(its line) */
+	GHashTable *owner;    /* id of a rejected row -> its customer id (NULL: unknown) */
+	gboolean complete;    /* the file was read to its end: an id not found is unknown */
 } Table;
 
 typedef struct {
-	const IngestOptions *opts;
 	DiagList *diags;
 	Dataset *ds;
 	ParseZone zone;
@@ -70,23 +70,32 @@ input_file_free(InputFile *file)
 }
 
 static void
-table_init(Table *t, const char *file, const char *what)
+table_init(Table *t, const char *file, const char *what, GArray *rows, gsize line_offset)
 {
 	t->file = file;
 	t->what = what;
-	t->good = g_hash_table_new(g_str_hash, g_str_equal);
-	t->seen = g_hash_table_new(g_str_hash, g_str_equal);
-	t->bad = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	t->rows = rows;
+	t->line_offset = line_offset;
+	t->kept = g_hash_table_new(g_str_hash, g_str_equal);
+	t->rejected = g_hash_table_new(g_str_hash, g_str_equal);
 	t->owner = g_hash_table_new(g_str_hash, g_str_equal);
 }
 
 static void
 table_clear(Table *t)
 {
-	g_hash_table_unref(t->good);
-	g_hash_table_unref(t->seen);
-	g_hash_table_unref(t->bad);
+	g_hash_table_unref(t->kept);
+	g_hash_table_unref(t->rejected);
 	g_hash_table_unref(t->owner);
+}
+
+/* The line of kept row @index. */
+static guint
+table_line(const Table *t, guint index)
+{
+	const char *row = t->rows->data + (gsize)index * g_array_get_element_size(t->rows);
+
+	return *(const guint *)(const void *)(row + t->line_offset);
 }
 
 /* ==== Rows ====================================================================== */
@@ -169,7 +178,8 @@ row_get(Row *r, int col, gboolean required)
 	return v;
 }
 
-/* An id, interned; NULL when not given or wrong (reported). */
+/* An id, valid during the callback only (row_key or row_ref keep it); NULL when not
+ * given or wrong (reported). */
 static const char *
 row_id(Row *r, int col, gboolean required)
 {
@@ -182,7 +192,7 @@ row_id(Row *r, int col, gboolean required)
 		row_fail(r, col, error);
 		return NULL;
 	}
-	return g_string_chunk_insert_const(r->in->ds->strings, v);
+	return v;
 }
 
 /* Free text, interned when @repeated (words many rows share), else copied. */
@@ -309,82 +319,101 @@ row_order(Row *r, int a_col, gint64 a, int b_col, gint64 b)
 
 /* ==== Keys and references ======================================================= */
 
-/* Records the key @id of the row (NULL: none readable) and reports a duplicate. */
-static void
-row_key(Row *r, int col, Table *t, const char *id)
-{
-	gpointer first;
-
-	if (id == NULL)
-		return;
-	if (g_hash_table_lookup_extended(t->seen, id, NULL, &first)) {
-		row_problem(r, col, "\"%s\" is already the %s of line %u (expected each %s once)", id,
-			    r->columns[col].name, GPOINTER_TO_UINT(first), r->columns[col].name);
-		return;
-	}
-	g_hash_table_insert(t->seen, (gpointer)id, GUINT_TO_POINTER(r->rec->line));
-}
-
-/* Files the row in @t: good under its id at @index, or rejected under whatever its
- * id column holds, with the customer it belongs to. */
-static void
-table_add(Table *t, Row *r, int col, const char *id, guint index, const char *customer_id)
-{
-	const char *raw = r->rec->values[col];
-
-	if (!r->rejected) {
-		g_hash_table_insert(t->good, (gpointer)id, GUINT_TO_POINTER(index + 1));
-		return;
-	}
-	if (raw == NULL || g_hash_table_contains(t->good, raw) || g_hash_table_contains(t->bad, raw))
-		return;
-	g_hash_table_insert(t->bad, g_strdup(raw), GUINT_TO_POINTER(r->rec->line));
-	if (id != NULL)
-		g_hash_table_insert(t->owner, (gpointer)id, (gpointer)customer_id);
-}
-
-/* Checks that @id names a good row of @t; returns its index, or -1 after reporting
- * (or silently when @t's file could not be read to its end). */
-static gint
-row_ref(Row *r, int col, const Table *t, const char *id)
+/* Checks the row's own id *@id (NULL: none readable) against the rows before it and
+ * keeps it in the dataset's strings.  Returns FALSE, after reporting, for a duplicate:
+ * the first row keeps the id. */
+static gboolean
+row_key(Row *r, int col, const Table *t, const char **id)
 {
 	gpointer v;
+	guint line;
 
-	if (id == NULL)
+	if (*id == NULL)
+		return FALSE;
+	if ((v = g_hash_table_lookup(t->kept, *id)) != NULL)
+		line = table_line(t, GPOINTER_TO_UINT(v) - 1);
+	else if (g_hash_table_size(t->rejected) > 0 &&
+		 g_hash_table_lookup_extended(t->rejected, *id, NULL, &v))
+		line = GPOINTER_TO_UINT(v);
+	else {
+		*id = g_string_chunk_insert(r->in->ds->strings, *id);
+		return TRUE;
+	}
+	if (!r->rec->broken)
+		row_problem(r, col, "\"%s\" is already the %s of line %u (expected each %s once)", *id,
+		    r->columns[col].name, line, r->columns[col].name);
+	*id = g_string_chunk_insert_const(r->in->ds->strings, *id);
+	return FALSE;
+}
+
+/* Files a row under its own @id when it is @new: kept at @index, or rejected along
+ * with the customer it belongs to. */
+static void
+table_add(Table *t, const Row *r, const char *id, gboolean new, guint index,
+	  const char *customer_id)
+{
+	if (!new)
+		return;
+	if (!r->rejected) {
+		g_hash_table_insert(t->kept, (gpointer)id, GUINT_TO_POINTER(index + 1));
+		return;
+	}
+	g_hash_table_insert(t->rejected, (gpointer)id, GUINT_TO_POINTER(r->rec->line));
+	g_hash_table_insert(t->owner, (gpointer)id, (gpointer)customer_id);
+}
+
+/* Looks up the reference *@id in @t.  Returns the index of the kept row, or -1 after
+ * reporting a rejected or unknown one (unknown only when @t's file was read whole).
+ * *@id becomes the id as kept in the dataset's strings.  @quiet: report nothing. */
+static gint
+table_ref(Row *r, int col, const Table *t, const char **id, gboolean quiet)
+{
+	gpointer key, v;
+
+	if (*id == NULL)
 		return -1;
-	v = g_hash_table_lookup(t->good, id);
-	if (v != NULL)
+	if (g_hash_table_lookup_extended(t->kept, *id, &key, &v)) {
+		*id = key;
 		return (gint)GPOINTER_TO_UINT(v) - 1;
-	if (g_hash_table_lookup_extended(t->bad, id, NULL, &v))
-		row_problem(r, col, "%s \"%s\" is itself rejected (%s:%u)", t->what, id, t->file,
-			    GPOINTER_TO_UINT(v));
-	else if (t->complete)
-		row_problem(r, col, "unknown %s \"%s\" (expected a %s of %s)", t->what, id,
+	}
+	if (g_hash_table_lookup_extended(t->rejected, *id, &key, &v)) {
+		*id = key;
+		if (!quiet)
+			row_problem(r, col, "%s \"%s\" is itself rejected (%s:%u)", t->what, *id, t->file,
+				    GPOINTER_TO_UINT(v));
+		return -1;
+	}
+	if (t->complete && !quiet)
+		row_problem(r, col, "unknown %s \"%s\" (expected a %s of %s)", t->what, *id,
 			    r->columns[col].name, t->file);
+	*id = g_string_chunk_insert_const(r->in->ds->strings, *id);
 	return -1;
 }
 
-/* The customer a service belongs to, good or rejected; NULL when unknown. */
-static const char *
-service_customer(Ingest *in, const char *service_id)
+static gint
+row_ref(Row *r, int col, const Table *t, const char **id)
 {
-	gpointer v;
-
-	if (service_id == NULL)
-		return NULL;
-	v = g_hash_table_lookup(in->services.good, service_id);
-	if (v != NULL)
-		return dataset_service(in->ds, GPOINTER_TO_UINT(v) - 1)->customer_id;
-	return g_hash_table_lookup(in->services.owner, service_id);
+	return table_ref(r, col, t, id, FALSE);
 }
 
-/* The id in column @col if it is one, without a word: to say whose a broken row was. */
+/* The customer of the service *@id names (kept at @index, or rejected); NULL when
+ * unknown. */
+static const char *
+service_owner(const Ingest *in, gint index, const char *service_id)
+{
+	if (index >= 0)
+		return dataset_service(in->ds, index)->customer_id;
+	return service_id != NULL ? g_hash_table_lookup(in->services.owner, service_id) : NULL;
+}
+
+/* The id in column @col if it is one, without a word: to file a broken row, and say
+ * whose it was. */
 static const char *
 quiet_id(Row *r, int col)
 {
 	const char *v = r->rec->values[col];
 
-	return v != NULL && parse_id(v, NULL) ? g_string_chunk_insert_const(r->in->ds->strings, v) : NULL;
+	return v != NULL && parse_id(v, NULL) ? v : NULL;
 }
 
 /* ==== customers.csv ============================================================= */
@@ -427,14 +456,16 @@ on_customer(const CsvRecord *rec, gpointer data)
 	Ingest *in = data;
 	Row r;
 	Customer c = { 0 };
+	gboolean new;
 
 	row_init(&r, in, rec, customer_columns);
 	if (rec->broken) {
 		c.id = quiet_id(&r, CU_ID);
+		new = row_key(&r, CU_ID, &in->customers, &c.id);
 	} else {
 		c.id = row_id(&r, CU_ID, TRUE);
-		row_key(&r, CU_ID, &in->customers, c.id);
-		if (c.id != NULL)
+		new = row_key(&r, CU_ID, &in->customers, &c.id);
+		if (new)
 			check_case(in, &r, c.id);
 		c.name = row_text(&r, CU_NAME, TRUE, FALSE);
 		c.email = row_text(&r, CU_EMAIL, FALSE, FALSE);
@@ -443,7 +474,7 @@ on_customer(const CsvRecord *rec, gpointer data)
 		c.address = row_text(&r, CU_ADDRESS, FALSE, FALSE);
 		c.line = rec->line;
 	}
-	table_add(&in->customers, &r, CU_ID, c.id, in->ds->customers->len, c.id);
+	table_add(&in->customers, &r, c.id, new, in->ds->customers->len, c.id);
 	if (!r.rejected)
 		g_array_append_val(in->ds->customers, c);
 	row_finish(&r, c.id, FALSE);
@@ -482,18 +513,22 @@ on_service(const CsvRecord *rec, gpointer data)
 	Ingest *in = data;
 	Row r;
 	Service s = { 0 };
+	gboolean new;
 
 	row_init(&r, in, rec, service_columns);
 	if (rec->broken) {
 		s.id = quiet_id(&r, SE_ID);
+		new = row_key(&r, SE_ID, &in->services, &s.id);
 		s.customer_id = quiet_id(&r, SE_CUSTOMER);
+		table_ref(&r, SE_CUSTOMER, &in->customers, &s.customer_id, TRUE);
 	} else {
 		s.id = row_id(&r, SE_ID, TRUE);
-		row_key(&r, SE_ID, &in->services, s.id);
+		new = row_key(&r, SE_ID, &in->services, &s.id);
 		s.customer_id = row_id(&r, SE_CUSTOMER, TRUE);
-		row_ref(&r, SE_CUSTOMER, &in->customers, s.customer_id);
+		row_ref(&r, SE_CUSTOMER, &in->customers, &s.customer_id);
 		s.plan_id = row_id(&r, SE_PLAN, TRUE);
 		check_plan(in, &r, s.plan_id);
+		s.plan_id = s.plan_id != NULL ? g_string_chunk_insert_const(in->ds->strings, s.plan_id) : NULL;
 		s.label = row_text(&r, SE_LABEL, TRUE, FALSE);
 		s.monthly_fee = row_number(&r, SE_FEE, TRUE, parse_money, 0);
 		s.start_date = row_date(&r, SE_START);
@@ -504,7 +539,7 @@ on_service(const CsvRecord *rec, gpointer data)
 			row_problem(&r, SE_END, "\"%s\" is before start_date \"%s\" (expected end_date not "
 				    "before start_date)", rec->values[SE_END], rec->values[SE_START]);
 	}
-	table_add(&in->services, &r, SE_ID, s.id, in->ds->services->len, s.customer_id);
+	table_add(&in->services, &r, s.id, new, in->ds->services->len, s.customer_id);
 	if (!r.rejected)
 		g_array_append_val(in->ds->services, s);
 	row_finish(&r, s.customer_id, FALSE);
@@ -533,16 +568,21 @@ on_ticket(const CsvRecord *rec, gpointer data)
 	Row r;
 	Ticket t = { 0 };
 	int type, channel;
+	gint service;
+	gboolean new;
+	const char *customer_id;
 
 	row_init(&r, in, rec, ticket_columns);
 	if (rec->broken) {
 		t.id = quiet_id(&r, TI_ID);
+		new = row_key(&r, TI_ID, &in->tickets, &t.id);
 		t.service_id = quiet_id(&r, TI_SERVICE);
+		service = table_ref(&r, TI_SERVICE, &in->services, &t.service_id, TRUE);
 	} else {
 		t.id = row_id(&r, TI_ID, TRUE);
-		row_key(&r, TI_ID, &in->tickets, t.id);
+		new = row_key(&r, TI_ID, &in->tickets, &t.id);
 		t.service_id = row_id(&r, TI_SERVICE, TRUE);
-		row_ref(&r, TI_SERVICE, &in->services, t.service_id);
+		service = row_ref(&r, TI_SERVICE, &in->services, &t.service_id);
 		type = row_get(&r, TI_TYPE, TRUE) != NULL ? row_enum(&r, TI_TYPE, type_words, 0) : 0;
 		t.type = (TicketType)(1 << type);
 		t.opened_at = row_time(&r, TI_OPENED, TRUE);
@@ -566,10 +606,11 @@ on_ticket(const CsvRecord *rec, gpointer data)
 		row_order(&r, TI_OPENED, t.opened_at, TI_CLOSED, t.closed_at);
 		row_order(&r, TI_RESTORED, t.restored_at, TI_CLOSED, t.closed_at);
 	}
-	table_add(&in->tickets, &r, TI_ID, t.id, in->ds->tickets->len, service_customer(in, t.service_id));
+	customer_id = service_owner(in, service, t.service_id);
+	table_add(&in->tickets, &r, t.id, new, in->ds->tickets->len, customer_id);
 	if (!r.rejected)
 		g_array_append_val(in->ds->tickets, t);
-	row_finish(&r, service_customer(in, t.service_id), FALSE);
+	row_finish(&r, customer_id, FALSE);
 }
 
 /* ==== outages.csv =============================================================== */
@@ -587,22 +628,25 @@ on_outage(const CsvRecord *rec, gpointer data)
 	Row r;
 	Outage o = { 0 };
 	int cause;
-	gint ticket;
+	gint ticket, service;
+	gboolean new;
 
 	row_init(&r, in, rec, outage_columns);
 	if (rec->broken) {
 		o.id = quiet_id(&r, OU_ID);
+		new = row_key(&r, OU_ID, &in->outages, &o.id);
 		o.service_id = quiet_id(&r, OU_SERVICE);
+		service = table_ref(&r, OU_SERVICE, &in->services, &o.service_id, TRUE);
 	} else {
 		o.id = row_id(&r, OU_ID, TRUE);
-		row_key(&r, OU_ID, &in->outages, o.id);
+		new = row_key(&r, OU_ID, &in->outages, &o.id);
 		o.service_id = row_id(&r, OU_SERVICE, TRUE);
-		row_ref(&r, OU_SERVICE, &in->services, o.service_id);
+		service = row_ref(&r, OU_SERVICE, &in->services, &o.service_id);
 		o.start = row_time(&r, OU_START, TRUE);
 		o.end = row_time(&r, OU_END, FALSE);
 		cause = row_enum(&r, OU_CAUSE, cause_words, -1);
 		o.ticket_id = row_id(&r, OU_TICKET, FALSE);
-		ticket = row_ref(&r, OU_TICKET, &in->tickets, o.ticket_id);
+		ticket = row_ref(&r, OU_TICKET, &in->tickets, &o.ticket_id);
 		o.description = row_text(&r, OU_DESCRIPTION, FALSE, FALSE);
 		o.line = rec->line;
 		row_order(&r, OU_START, o.start, OU_END, o.end);
@@ -610,9 +654,10 @@ on_outage(const CsvRecord *rec, gpointer data)
 		o.cause = cause >= 0 ? (Cause)cause :
 			  ticket >= 0 ? dataset_ticket(in->ds, ticket)->cause : CAUSE_PROVIDER;
 	}
+	table_add(&in->outages, &r, o.id, new, in->ds->outages->len, NULL);
 	if (!r.rejected)
 		g_array_append_val(in->ds->outages, o);
-	row_finish(&r, service_customer(in, o.service_id), FALSE);
+	row_finish(&r, service_owner(in, service, o.service_id), FALSE);
 }
 
 /* ==== maintenance.csv =========================================================== */
@@ -629,20 +674,25 @@ on_maintenance(const CsvRecord *rec, gpointer data)
 	Ingest *in = data;
 	Row r;
 	Maintenance m = { 0 };
-	gboolean every_service;
+	gboolean every_service, new;
+	gint service;
 
 	row_init(&r, in, rec, maintenance_columns);
 	every_service = g_strcmp0(rec->values[MA_SERVICE], "*") == 0;
 	if (rec->broken) {
+		m.id = quiet_id(&r, MA_ID);
+		new = row_key(&r, MA_ID, &in->maintenance, &m.id);
 		m.service_id = every_service ? NULL : quiet_id(&r, MA_SERVICE);
+		service = table_ref(&r, MA_SERVICE, &in->services, &m.service_id, TRUE);
 		m.customer_id = quiet_id(&r, MA_CUSTOMER);
+		table_ref(&r, MA_CUSTOMER, &in->customers, &m.customer_id, TRUE);
 	} else {
 		m.id = row_id(&r, MA_ID, TRUE);
-		row_key(&r, MA_ID, &in->maintenance, m.id);
+		new = row_key(&r, MA_ID, &in->maintenance, &m.id);
 		m.service_id = every_service ? NULL : row_id(&r, MA_SERVICE, FALSE);
-		row_ref(&r, MA_SERVICE, &in->services, m.service_id);
+		service = row_ref(&r, MA_SERVICE, &in->services, &m.service_id);
 		m.customer_id = row_id(&r, MA_CUSTOMER, FALSE);
-		row_ref(&r, MA_CUSTOMER, &in->customers, m.customer_id);
+		row_ref(&r, MA_CUSTOMER, &in->customers, &m.customer_id);
 		m.start = row_time(&r, MA_START, TRUE);
 		m.end = row_time(&r, MA_END, TRUE);
 		m.notified_at = row_time(&r, MA_NOTIFIED, FALSE);
@@ -656,10 +706,11 @@ on_maintenance(const CsvRecord *rec, gpointer data)
 		if (every_service)
 			m.service_id = g_string_chunk_insert_const(in->ds->strings, "*");
 	}
+	table_add(&in->maintenance, &r, m.id, new, in->ds->maintenance->len, NULL);
 	if (!r.rejected)
 		g_array_append_val(in->ds->maintenance, m);
 	/* a window of every service with no customer named concerns every customer */
-	row_finish(&r, m.customer_id != NULL ? m.customer_id : service_customer(in, m.service_id),
+	row_finish(&r, m.customer_id != NULL ? m.customer_id : service_owner(in, service, m.service_id),
 		   every_service && m.customer_id == NULL);
 }
 
@@ -820,18 +871,17 @@ ingest_folder(const char *dir, const IngestOptions *opts, DiagList *diags, GPtrA
 	Ingest in = { 0 };
 	guint errors;
 
-	in.opts = opts;
 	in.diags = diags;
 	in.folded = folded;
 	in.folded_id = folded_id;
-	table_init(&in.customers, "customers.csv", "customer");
-	table_init(&in.services, "services.csv", "service");
-	table_init(&in.tickets, "tickets.csv", "ticket");
-	table_init(&in.outages, "outages.csv", "outage");
-	table_init(&in.maintenance, "maintenance.csv", "maintenance window");
-
 	ds = dataset_new(read_plans(&in, dir, files));
 	in.ds = ds;
+	table_init(&in.customers, "customers.csv", "customer", ds->customers, G_STRUCT_OFFSET(Customer, line));
+	table_init(&in.services, "services.csv", "service", ds->services, G_STRUCT_OFFSET(Service, line));
+	table_init(&in.tickets, "tickets.csv", "ticket", ds->tickets, G_STRUCT_OFFSET(Ticket, line));
+	table_init(&in.outages, "outages.csv", "outage", ds->outages, G_STRUCT_OFFSET(Outage, line));
+	table_init(&in.maintenance, "maintenance.csv", "maintenance window", ds->maintenance,
+		   G_STRUCT_OFFSET(Maintenance, line));
 	parse_zone_init(&in.zone, ds->plans->provider.tz);
 	in.zone_name = ds->plans->provider.timezone;
 
