@@ -15,8 +15,10 @@ G_DEFINE_QUARK(slareport-parse-error-quark, parse_error)
 #define EXPECT_TIMESTAMP "expected YYYY-MM-DDTHH:MM[:SS], optionally followed by Z or ±HH:MM"
 #define EXPECT_DATE "expected YYYY-MM-DD"
 #define EXPECT_MONEY "expected digits with at most 2 decimals after '.' or ',', e.g. 1234.50"
-#define EXPECT_DURATION "expected a duration such as 45m, 4h, 1h30m, 8d, 1d12h or a number of minutes"
-#define EXPECT_PERCENT "expected a percent from 0 to 1000 with at most 3 decimals after '.', e.g. 99.95"
+#define EXPECT_DURATION \
+	"expected a duration such as 45m, 4h, 1h30m, 8d, 1d12h or a number of minutes"
+#define EXPECT_PERCENT \
+	"expected a percent from 0 to 1000 with at most 3 decimals after '.', e.g. 99.95"
 #define EXPECT_CLOCK_RANGE "expected HH:MM-HH:MM, e.g. 08:00-18:00, with 24:00 allowed as an end"
 
 /* Sets @error to `"VALUE" MESSAGE` and returns FALSE. */

@@ -876,8 +876,10 @@ ingest_folder(const char *dir, const IngestOptions *opts, DiagList *diags, GPtrA
 	in.folded_id = folded_id;
 	ds = dataset_new(read_plans(&in, dir, files));
 	in.ds = ds;
-	table_init(&in.customers, "customers.csv", "customer", ds->customers, G_STRUCT_OFFSET(Customer, line));
-	table_init(&in.services, "services.csv", "service", ds->services, G_STRUCT_OFFSET(Service, line));
+	table_init(&in.customers, "customers.csv", "customer", ds->customers,
+		   G_STRUCT_OFFSET(Customer, line));
+	table_init(&in.services, "services.csv", "service", ds->services,
+		   G_STRUCT_OFFSET(Service, line));
 	table_init(&in.tickets, "tickets.csv", "ticket", ds->tickets, G_STRUCT_OFFSET(Ticket, line));
 	table_init(&in.outages, "outages.csv", "outage", ds->outages, G_STRUCT_OFFSET(Outage, line));
 	table_init(&in.maintenance, "maintenance.csv", "maintenance window", ds->maintenance,

@@ -575,7 +575,8 @@ item_fail(Ctx *c, const Entry *e, const char *item, const GError *error)
 
 /* `bound:percent,…`: availability thresholds, or guarantee overruns with `*`. */
 static gboolean
-get_tiers(Ctx *c, const Entry *e, const char *v, gboolean availability, Tier **out, guint *n_out)
+get_tiers(Ctx *c, const Entry *e, const char *v, gboolean availability, Tier **out,
+	  guint *n_out)
 {
 	g_auto(GStrv) items = get_list(c, e, v);
 	g_autoptr(GArray) tiers = g_array_new(FALSE, FALSE, sizeof(Tier));
@@ -647,7 +648,8 @@ get_targets(Ctx *c, const Entry *e, const char *v, Guarantee *g)
 		g_autoptr(GError) error = NULL;
 		PriorityTarget t;
 
-		ok = split_pair(c, e, items[i], items[i], ':', "PRIORITY:DURATION, e.g. P1:4h or *:4h", &prio, &dur);
+		ok = split_pair(c, e, items[i], items[i], ':', "PRIORITY:DURATION, e.g. P1:4h or *:4h",
+				&prio, &dur);
 		if (ok && (!check_priority(prio, &error) || !parse_duration(dur, &t.target, NULL, &error)))
 			ok = item_fail(c, e, items[i], error);
 		for (guint k = 0; ok && k < targets->len; k++) {
@@ -1091,11 +1093,11 @@ check_listed(Ctx *c, const Group *g, const Plan *plan, const char *key, const ch
 
 /* A key that only means something next to another one. */
 static void
-check_needs(Ctx *c, const Group *g, const char *key, const char *needed, gboolean present)
+check_needs(Ctx *c, const Group *g, const char *key, const char *needed)
 {
 	const Entry *e = find_entry(g, key);
 
-	if (e != NULL && !present)
+	if (e != NULL && find_entry(g, needed) == NULL)
 		key_error(c, e->line, key, "has no effect without %s (expected %s too, or neither)",
 			  needed, needed);
 }
@@ -1131,23 +1133,22 @@ check_plan(Ctx *c, const Group *g, const Plan *plan)
 	static const char *const contacts_keys[] = { "contacts.types", "contacts.overage_fee" };
 
 	for (guint i = 0; i < G_N_ELEMENTS(avail_keys); i++)
-		check_needs(c, g, avail_keys[i], "availability.target", find_entry(g, "availability.target") != NULL);
+		check_needs(c, g, avail_keys[i], "availability.target");
 	for (guint i = 0; i < G_N_ELEMENTS(allowance_keys); i++)
-		check_needs(c, g, allowance_keys[i], "allowance.monthly", find_entry(g, "allowance.monthly") != NULL);
+		check_needs(c, g, allowance_keys[i], "allowance.monthly");
 	for (guint i = 0; i < G_N_ELEMENTS(contacts_keys); i++)
-		check_needs(c, g, contacts_keys[i], "contacts.monthly", find_entry(g, "contacts.monthly") != NULL);
+		check_needs(c, g, contacts_keys[i], "contacts.monthly");
 	check_penalty(c, g, "availability.", plan->availability_penalty);
 	for (int k = 0; k < 2; k++) {
 		const char *prefix = k == 0 ? "gtr." : "gti.";
 		const Guarantee *gu = k == 0 ? &plan->gtr : &plan->gti;
 		g_autofree char *target_key = g_strconcat(prefix, "target", NULL);
-		gboolean has_target = find_entry(g, target_key) != NULL;
 
 		for (guint i = 0; i < g->entries->len; i++) {
 			const char *key = g_array_index(g->entries, Entry, i).key;
 
 			if (g_str_has_prefix(key, prefix) && strcmp(key, target_key) != 0)
-				check_needs(c, g, key, target_key, has_target);
+				check_needs(c, g, key, target_key);
 		}
 		check_penalty(c, g, prefix, gu->penalty);
 		if (plan->priorities == NULL)
