@@ -39,7 +39,6 @@ typedef struct {
 typedef struct {
 	const char *name;
 	const char *data;
-	gsize len;
 	const CsvColumn *columns;
 	guint n_columns;
 	CsvRecordFunc func;
@@ -462,7 +461,7 @@ csv_reader_read(const char *name, const char *data, gsize len, const CsvColumn *
 	if (len >= 3 && memcmp(data, BOM, 3) == 0)
 		pos = 3;
 	r = (Reader){
-		.name = name, .data = data, .len = len, .columns = columns, .n_columns = n_columns,
+		.name = name, .data = data, .columns = columns, .n_columns = n_columns,
 		.func = func, .user_data = user_data, .diags = diags, .header = header, .map = map,
 		.pending = pending, .buf = buf,
 	};

@@ -138,29 +138,32 @@ row_fail(Row *r, int col, const GError *error)
 	return FALSE;
 }
 
+static void
+count_reject(GHashTable *counts, const char *customer_id)
+{
+	guint n = GPOINTER_TO_UINT(g_hash_table_lookup(counts, customer_id));
+
+	g_hash_table_insert(counts, (gpointer)customer_id, GUINT_TO_POINTER(n + 1));
+}
+
 /* Counts a rejected row against @customer_id (NULL: unknown; @everyone: a window for
  * every service) and names the customer in its problems.  Frees the row's text. */
 static void
 row_finish(Row *r, const char *customer_id, gboolean everyone)
 {
-	GHashTable *counts = r->in->ds->rejected_by_customer;
+	Dataset *ds = r->in->ds;
 
 	if (r->rejected) {
-		customer_id = dataset_intern(r->in->ds, customer_id);
+		if (customer_id != NULL)
+			customer_id = g_string_chunk_insert_const(ds->strings, customer_id);
 		for (guint i = r->first_diag; i < diag_count(r->in->diags); i++)
 			if (diag_get(r->in->diags, i)->severity == DIAG_ERROR)
 				diag_set_customer(r->in->diags, i, customer_id);
-		if (everyone) {
-			for (guint i = 0; i < r->in->ds->customers->len; i++) {
-				const char *id = dataset_customer(r->in->ds, i)->id;
-
-				g_hash_table_insert(counts, (gpointer)id, GUINT_TO_POINTER(
-					GPOINTER_TO_UINT(g_hash_table_lookup(counts, id)) + 1));
-			}
-		} else if (customer_id != NULL) {
-			g_hash_table_insert(counts, (gpointer)customer_id, GUINT_TO_POINTER(
-				GPOINTER_TO_UINT(g_hash_table_lookup(counts, customer_id)) + 1));
-		}
+		if (everyone)
+			for (guint i = 0; i < ds->customers->len; i++)
+				count_reject(ds->rejected_by_customer, dataset_customer(ds, i)->id);
+		else if (customer_id != NULL)
+			count_reject(ds->rejected_by_customer, customer_id);
 	}
 	g_clear_pointer(&r->text, g_free);
 }
