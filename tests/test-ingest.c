@@ -248,9 +248,28 @@ test_base_values(void)
 	g_assert_cmpstr(((InputFile *)g_ptr_array_index(res.files, 5))->name, ==, "maintenance.csv");
 }
 
-/* A ticket inherits the cause of nothing; an outage with an empty cause takes its
- * ticket's; a ticket of a rejected service is rejected with its own reason, and the
- * rejected rows are counted against their customers. */
+/* The logo is read once, named in the files as plans.ini names it. */
+static void
+test_logo(void)
+{
+	g_autofree char *root = data_dir();
+	g_autofree char *dir = g_build_filename(root, "valid-logo", NULL);
+	g_autofree char *slash = g_strconcat(dir, "/", NULL);
+	g_auto(Result) res = { 0 };
+	const InputFile *logo;
+
+	ingest(&res, slash, FALSE);
+	g_assert_cmpstr(res.messages, ==, "");
+	g_assert_cmpuint(res.files->len, ==, 7);
+	logo = g_ptr_array_index(res.files, 1);
+	g_assert_cmpstr(logo->name, ==, "img/logo.png");
+	g_assert_cmpint(logo->size, ==, (gint64)g_bytes_get_size(res.ds->plans->provider.logo_png));
+	g_assert_cmpuint(strlen(logo->sha256), ==, 64);
+	g_assert_true(g_str_has_suffix(res.ds->plans->provider.logo, "img/logo.png"));
+}
+
+/* With --allow-rejects, a ticket of a rejected service is rejected with its own
+ * reason, and the rejected rows are counted against their customer. */
 static void
 test_rejects_cascade(void)
 {
@@ -415,6 +434,7 @@ main(int argc, char **argv)
 					  g_free);
 	}
 	g_test_add_func("/ingest/valid/base-values", test_base_values);
+	g_test_add_func("/ingest/valid/logo-read-once", test_logo);
 	g_test_add_func("/ingest/rejects/cascade-and-count", test_rejects_cascade);
 	g_test_add_func("/ingest/hostile/mutated-folders", test_mutants);
 	g_test_add_data_func("/ingest/examples/availability-and-gtr", "availability-and-gtr", test_examples);

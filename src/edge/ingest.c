@@ -830,9 +830,21 @@ read_plans(Ingest *in, const char *dir, GPtrArray *files)
 		gsize size;
 		gconstpointer bytes = g_bytes_get_data(plans->provider.logo_png, &size);
 		g_autofree char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, bytes, size);
-		g_autofree char *rel = g_path_get_basename(plans->provider.logo);
+		const char *logo = plans->provider.logo;
+		gsize n = strlen(dir);
 
-		f->name = g_strdup(rel);
+		while (n > 1 && dir[n - 1] == G_DIR_SEPARATOR)
+			n--;
+
+		/* named as plans.ini names it, relative to the folder: no host path in the
+		 * manifest (an absolute path keeps its file name only) */
+		if (strncmp(logo, dir, n) == 0 && logo[n] == G_DIR_SEPARATOR) {
+			while (logo[n] == G_DIR_SEPARATOR)
+				n++;
+			f->name = g_strdup(logo + n);
+		} else {
+			f->name = g_path_get_basename(logo);
+		}
 		f->size = (gint64)size;
 		g_strlcpy(f->sha256, sum, sizeof f->sha256);
 		g_ptr_array_add(files, f);
