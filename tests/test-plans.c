@@ -21,18 +21,20 @@ plan_at(const Plans *plans, guint i)
 	return g_ptr_array_index(plans->plans, i);
 }
 
+/* The plans.ini of one of the spec's examples (transfer full); NULL, with the test
+ * skipped, when the examples are not at $SLAREPORT_EXAMPLES or ../shared/spec/examples
+ * from the project root. */
 static char *
 example(const char *name)
 {
-	const char *root = g_getenv("SLAREPORT_EXAMPLES");
-	g_autofree char *dir = root != NULL ? g_strdup(root) :
+	const char *env = g_getenv("SLAREPORT_EXAMPLES");
+	g_autofree char *dir = env != NULL ? g_strdup(env) :
 			       g_test_build_filename(G_TEST_DIST, "..", "..", "shared", "spec", "examples", NULL);
 	g_autofree char *path = g_build_filename(dir, name, "plans.ini", NULL);
-	g_autoptr(GError) error = NULL;
 	char *text = NULL;
 
-	if (!g_file_get_contents(path, &text, NULL, &error))
-		g_error("%s", error->message);
+	if (!g_file_get_contents(path, &text, NULL, NULL))
+		g_test_skip("the spec's examples are not next to the project");
 	return text;
 }
 
@@ -41,9 +43,12 @@ test_example_availability(void)
 {
 	g_autofree char *text = example("availability-and-gtr");
 	g_autofree char *messages = NULL;
-	g_autoptr(Plans) plans = parse(text, &messages);
+	g_autoptr(Plans) plans = NULL;
 	const Plan *p;
 
+	if (text == NULL)
+		return;
+	plans = parse(text, &messages);
 	g_assert_cmpstr(messages, ==, "");
 	g_assert_cmpstr(plans->provider.name, ==, "Hébergeur Exemple SAS");
 	g_assert_cmpstr(plans->provider.address, ==, "12 rue des Serveurs\n38000 Grenoble");
@@ -95,10 +100,13 @@ test_example_calendars(void)
 {
 	g_autofree char *text = example("calendars-and-allowances");
 	g_autofree char *messages = NULL;
-	g_autoptr(Plans) plans = parse(text, &messages);
+	g_autoptr(Plans) plans = NULL;
 	const Calendar *cal;
 	const Plan *p;
 
+	if (text == NULL)
+		return;
+	plans = parse(text, &messages);
 	g_assert_cmpstr(messages, ==, "");
 	g_assert_cmpuint(plans->calendars->len, ==, 2);
 	cal = plans_find_calendar(plans, "5x10");
