@@ -357,7 +357,7 @@ test_problems(void)
 		{ "[provider]\nname=x\n[plan p]\npriorities=S1,S2\ngtr.target=S1:4h,P2:8h,*:1d\n"
 		  "priority.matrix=high/high:S1,low:S2,a/b:S9\ngtr.calendar.S3=24x7\n",
 		  "plans.ini:5: key gtr.target: priority P2 is not in priorities (expected one of S1,S2)\n"
-		  "plans.ini:6: key priority.matrix: item \"low:S2\" is not IMPACT/URGENCY:PRIORITY, e.g. high/medium:P2\n"
+		  "plans.ini:6: key priority.matrix: item \"low:S2\" is malformed (expected IMPACT/URGENCY:PRIORITY, e.g. high/medium:P2)\n"
 		  "plans.ini:7: key gtr.calendar.S3: priority S3 is not in priorities (expected one of S1,S2)\n" },
 		{ "[provider]\nname=x\n[plan p]\nallowance.monthly=\nallowance.increment=0\ncontacts.types=request,bug\n"
 		  "allowance.overage_rate=12,345\ncontacts.monthly=-3\nunits.annual=99999999999999999999\n"

@@ -557,7 +557,7 @@ split_pair(Ctx *c, const Entry *e, const char *item, const char *text, char sep,
 	if (at == NULL || strchr(at + 1, sep) != NULL || at == text || at[1] == '\0') {
 		g_autofree char *quoted = parse_quote(item);
 
-		return key_error(c, e->line, e->key, "item %s is not %s", quoted, expect);
+		return key_error(c, e->line, e->key, "item %s is malformed (expected %s)", quoted, expect);
 	}
 	*left = g_strstrip(g_strndup(text, at - text));
 	*right = g_strstrip(g_strdup(at + 1));
