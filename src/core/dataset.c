@@ -122,6 +122,7 @@ plans_free(Plans *plans)
 	g_free(p->currency);
 	g_free(p->credit_note_prefix);
 	g_free(p->logo);
+	g_clear_pointer(&p->logo_png, g_bytes_unref);
 	g_free(p->legal);
 	g_clear_pointer(&plans->calendars, g_ptr_array_unref);
 	g_clear_pointer(&plans->plans, g_ptr_array_unref);

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: MIT
  *
  * A growable list of diagnostics.  Formatting is here so that --validate, the run's
- * error output and rejects.csv all word a problem the same way.
+ * error output and rejects.csv all word a problem the same way.  The list neither
+ * prints nor decides what a problem means for the run: ingest and main do.
  */
 #include "diag.h"
 
 struct _DiagList {
 	GArray *items; /* Diag */
-	GArray *order; /* guint: insertion index, to keep sorting stable */
 };
 
 static void
@@ -41,22 +41,47 @@ diag_list_free(DiagList *list)
 	g_free(list);
 }
 
-void
-diag_add(DiagList *list, DiagSeverity severity, const char *file, guint line,
-	 const char *column, const char *row, const char *format, ...)
+static guint
+add_valist(DiagList *list, DiagSeverity severity, const char *file, guint line,
+	   const char *column, gboolean key, const char *row, const char *format, va_list ap)
 {
 	Diag d = { 0 };
-	va_list ap;
 
 	d.severity = severity;
 	d.file = g_strdup(file);
 	d.line = line;
 	d.column = g_strdup(column);
+	d.key = key;
 	d.row = g_strdup(row);
-	va_start(ap, format);
 	d.message = g_strdup_vprintf(format, ap);
-	va_end(ap);
 	g_array_append_val(list->items, d);
+	return list->items->len - 1;
+}
+
+guint
+diag_add(DiagList *list, DiagSeverity severity, const char *file, guint line,
+	 const char *column, const char *row, const char *format, ...)
+{
+	va_list ap;
+	guint index;
+
+	va_start(ap, format);
+	index = add_valist(list, severity, file, line, column, FALSE, row, format, ap);
+	va_end(ap);
+	return index;
+}
+
+guint
+diag_add_key(DiagList *list, DiagSeverity severity, const char *file, guint line,
+	     const char *key, const char *format, ...)
+{
+	va_list ap;
+	guint index;
+
+	va_start(ap, format);
+	index = add_valist(list, severity, file, line, key, key != NULL, NULL, format, ap);
+	va_end(ap);
+	return index;
 }
 
 void
@@ -96,15 +121,34 @@ diag_get(const DiagList *list, guint index)
 
 typedef struct {
 	Diag d;
+	guint rank;
 	guint seq;
 } Keyed;
+
+/* Position of a file in the pipeline: the order its problems print in. */
+static guint
+file_rank(const char *file)
+{
+	static const char *const order[] = {
+		"plans.ini", "customers.csv", "services.csv", "tickets.csv", "outages.csv",
+		"maintenance.csv",
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(order); i++)
+		if (g_strcmp0(file, order[i]) == 0)
+			return i;
+	return G_N_ELEMENTS(order);
+}
 
 static int
 compare_keyed(gconstpointer pa, gconstpointer pb)
 {
 	const Keyed *a = pa, *b = pb;
-	int c = g_strcmp0(a->d.file, b->d.file);
+	int c;
 
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	c = g_strcmp0(a->d.file, b->d.file);
 	if (c != 0)
 		return c;
 	if (a->d.line != b->d.line)
@@ -120,6 +164,7 @@ diag_sort(DiagList *list)
 
 	for (guint i = 0; i < n; i++) {
 		keyed[i].d = g_array_index(list->items, Diag, i);
+		keyed[i].rank = file_rank(keyed[i].d.file);
 		keyed[i].seq = i;
 	}
 	qsort(keyed, n, sizeof(Keyed), compare_keyed);
@@ -127,11 +172,9 @@ diag_sort(DiagList *list)
 		g_array_index(list->items, Diag, i) = keyed[i].d;
 }
 
-char *
-diag_format(const Diag *d)
+static void
+append_formatted(GString *s, const Diag *d)
 {
-	GString *s = g_string_new(NULL);
-
 	g_string_append(s, d->file);
 	if (d->line > 0)
 		g_string_append_printf(s, ":%u", d->line);
@@ -139,7 +182,28 @@ diag_format(const Diag *d)
 	if (d->severity == DIAG_WARNING)
 		g_string_append(s, "warning: ");
 	if (d->column != NULL)
-		g_string_append_printf(s, "column %s: ", d->column);
+		g_string_append_printf(s, "%s %s: ", d->key ? "key" : "column", d->column);
 	g_string_append(s, d->message);
+}
+
+char *
+diag_format(const Diag *d)
+{
+	GString *s = g_string_new(NULL);
+
+	append_formatted(s, d);
+	return g_string_free(s, FALSE);
+}
+
+char *
+diag_format_all(DiagList *list)
+{
+	GString *s = g_string_new(NULL);
+
+	diag_sort(list);
+	for (guint i = 0; i < list->items->len; i++) {
+		append_formatted(s, &g_array_index(list->items, Diag, i));
+		g_string_append_c(s, '\n');
+	}
 	return g_string_free(s, FALSE);
 }

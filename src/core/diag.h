@@ -6,6 +6,10 @@
  * problem of a run, not only the first), so they are collected here rather than
  * chained as GErrors.  A diagnostic prints as a compiler's would:
  *   FILE:LINE: column NAME: what is wrong (what was expected)
+ *   plans.ini:LINE: key NAME: what is wrong (what was expected)
+ * and a list prints in pipeline order: plans.ini, customers.csv, services.csv,
+ * tickets.csv, outages.csv, maintenance.csv, then any other file; within a file by
+ * line, then in the order found.
  */
 #ifndef SLAREPORT_DIAG_H
 #define SLAREPORT_DIAG_H
@@ -22,6 +26,7 @@ typedef struct {
 	char *file;    /* file name as the user knows it, e.g. "tickets.csv" */
 	guint line;    /* physical line where the record starts; 0 = whole file */
 	char *column;  /* column (CSV) or key (plans.ini) name; NULL when none */
+	gboolean key;  /* @column is a plans.ini key */
 	char *message; /* what is wrong (what was expected) */
 	char *row;     /* the raw record, for rejects.csv; NULL when not a CSV row */
 	char *customer_id; /* customer whose data the row was, when known; else NULL */
@@ -33,21 +38,29 @@ DiagList *diag_list_new(void);
 void diag_list_free(DiagList *list);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(DiagList, diag_list_free)
 
-/* Adds a problem or warning; @column and @row may be NULL.  The strings are copied. */
-void diag_add(DiagList *list, DiagSeverity severity, const char *file, guint line,
-	      const char *column, const char *row, const char *format, ...)
+/* Adds a problem or warning about a CSV row or file; @column and @row may be NULL.
+ * The strings are copied.  Returns the diagnostic's index (stable until diag_sort). */
+guint diag_add(DiagList *list, DiagSeverity severity, const char *file, guint line,
+	       const char *column, const char *row, const char *format, ...)
 	G_GNUC_PRINTF(7, 8);
-/* Sets the customer of the last diagnostic added (rows are attributed once their
- * customer is known). */
+/* Adds a problem or warning about a key of a key file (plans.ini); @key may be NULL. */
+guint diag_add_key(DiagList *list, DiagSeverity severity, const char *file, guint line,
+		   const char *key, const char *format, ...) G_GNUC_PRINTF(6, 7);
+/* Sets the customer of diagnostic @index (rows are attributed once their customer is
+ * known). */
 void diag_set_customer(DiagList *list, guint index, const char *customer_id);
 
 guint diag_count(const DiagList *list);
 guint diag_count_errors(const DiagList *list);
 const Diag *diag_get(const DiagList *list, guint index);
-/* Sorts by file, then line, then order of addition: the order they print in. */
+/* Sorts in print order (see above); indexes returned before are void after this. */
 void diag_sort(DiagList *list);
 /* "FILE:LINE: column NAME: message" (transfer full); a warning reads
- * "FILE:LINE: warning: column NAME: message". */
+ * "FILE:LINE: warning: column NAME: message"; a key reads "key NAME"; line 0 (the
+ * whole file) and a NULL column are left out: "FILE: message". */
 char *diag_format(const Diag *d);
+/* Every diagnostic of @list, sorted, one formatted line each, "\n"-terminated
+ * (transfer full): what --validate prints.  Sorts @list. */
+char *diag_format_all(DiagList *list);
 
 #endif

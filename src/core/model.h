@@ -161,6 +161,7 @@ typedef struct {
 	gint32 vat_rate;    /* milli-percent */
 	char *credit_note_prefix;
 	char *logo;         /* path resolved against plans.ini's folder; NULL if absent */
+	GBytes *logo_png;   /* its content, read once by ingest (a PNG); NULL if absent */
 	char *legal;
 } Provider;
 
