@@ -34,7 +34,7 @@ examples_dir(void)
 typedef struct {
 	Dataset *ds;
 	DiagList *diags;
-	GPtrArray *files;
+	GArray *files;
 	char *messages;
 	GError *error;
 } Result;
@@ -44,7 +44,7 @@ result_clear(Result *res)
 {
 	dataset_free(res->ds);
 	diag_list_free(res->diags);
-	g_ptr_array_unref(res->files);
+	g_array_unref(res->files);
 	g_free(res->messages);
 	g_clear_error(&res->error);
 }
@@ -56,7 +56,7 @@ ingest(Result *res, const char *dir, gboolean allow_rejects)
 	IngestOptions opts = { allow_rejects };
 
 	res->diags = diag_list_new();
-	res->files = g_ptr_array_new_with_free_func((GDestroyNotify)input_file_free);
+	res->files = file_digest_array_new();
 	res->ds = ingest_folder(dir, &opts, res->diags, res->files, &res->error);
 	res->messages = diag_format_all(res->diags);
 }
@@ -244,8 +244,8 @@ test_base_values(void)
 	g_assert_cmpstr(m->customer_id, ==, "C2");
 
 	g_assert_cmpuint(res.files->len, ==, 6);
-	g_assert_cmpstr(((InputFile *)g_ptr_array_index(res.files, 0))->name, ==, "plans.ini");
-	g_assert_cmpstr(((InputFile *)g_ptr_array_index(res.files, 5))->name, ==, "maintenance.csv");
+	g_assert_cmpstr(g_array_index(res.files, FileDigest, 0).name, ==, "plans.ini");
+	g_assert_cmpstr(g_array_index(res.files, FileDigest, 5).name, ==, "maintenance.csv");
 }
 
 /* The logo is read once, named in the files as plans.ini names it. */
@@ -256,12 +256,12 @@ test_logo(void)
 	g_autofree char *dir = g_build_filename(root, "valid-logo", NULL);
 	g_autofree char *slash = g_strconcat(dir, "/", NULL);
 	g_auto(Result) res = { 0 };
-	const InputFile *logo;
+	const FileDigest *logo;
 
 	ingest(&res, slash, FALSE);
 	g_assert_cmpstr(res.messages, ==, "");
 	g_assert_cmpuint(res.files->len, ==, 7);
-	logo = g_ptr_array_index(res.files, 1);
+	logo = &g_array_index(res.files, FileDigest, 1);
 	g_assert_cmpstr(logo->name, ==, "img/logo.png");
 	g_assert_cmpint(logo->size, ==, (gint64)g_bytes_get_size(res.ds->plans->provider.logo_png));
 	g_assert_cmpuint(strlen(logo->sha256), ==, 64);
@@ -314,7 +314,7 @@ test_examples(gconstpointer data)
 	g_assert_cmpuint(res.ds->services->len, ==, 1);
 	g_assert_cmpuint(res.ds->tickets->len, >=, 5);
 	for (guint i = 0; i < res.files->len; i++) {
-		const InputFile *f = g_ptr_array_index(res.files, i);
+		const FileDigest *f = &g_array_index(res.files, FileDigest, i);
 		g_autofree char *path = g_build_filename(dir, f->name, NULL);
 		g_autofree char *text = NULL;
 		g_autofree char *sum = NULL;

@@ -23,7 +23,7 @@ rm_rf(const char *dir)
 static void
 add_file(GArray *files, const char *name, gint64 size, const char *sha)
 {
-	ManifestFile f = { g_strdup(name), size, "" };
+	FileDigest f = { g_strdup(name), size, "" };
 
 	g_strlcpy(f.sha256, sha, sizeof f.sha256);
 	g_array_append_val(files, f);
@@ -32,9 +32,9 @@ add_file(GArray *files, const char *name, gint64 size, const char *sha)
 static GArray *
 files_new(void)
 {
-	GArray *files = g_array_new(FALSE, TRUE, sizeof(ManifestFile));
+	GArray *files = g_array_new(FALSE, TRUE, sizeof(FileDigest));
 
-	g_array_set_clear_func(files, manifest_file_clear);
+	g_array_set_clear_func(files, file_digest_clear);
 	return files;
 }
 
@@ -46,7 +46,7 @@ test_hash_file(void)
 	g_autofree char *empty = g_build_filename(dir, "empty", NULL);
 	g_autofree char *missing = g_build_filename(dir, "missing", NULL);
 	g_autoptr(GError) error = NULL;
-	ManifestFile f = { 0 };
+	FileDigest f = { 0 };
 
 	g_assert_true(g_file_set_contents(abc, "abc", 3, NULL));
 	g_assert_true(g_file_set_contents(empty, "", 0, NULL));
@@ -54,11 +54,11 @@ test_hash_file(void)
 	g_assert_cmpstr(f.name, ==, "abc.csv");
 	g_assert_cmpint(f.size, ==, 3);
 	g_assert_cmpstr(f.sha256, ==, SHA_ABC);
-	manifest_file_clear(&f);
+	file_digest_clear(&f);
 	g_assert_true(manifest_hash_file(empty, "empty", &f, &error));
 	g_assert_cmpint(f.size, ==, 0);
 	g_assert_cmpstr(f.sha256, ==, SHA_EMPTY);
-	manifest_file_clear(&f);
+	file_digest_clear(&f);
 	g_assert_false(manifest_hash_file(missing, "missing", &f, &error));
 	g_assert_error(error, MANIFEST_ERROR, MANIFEST_ERROR_READ);
 	g_assert_nonnull(strstr(error->message, missing));
@@ -184,14 +184,14 @@ test_write_hashes_outputs(void)
 		JsonObject *o = json_array_get_object_element(outputs, i);
 		const char *rel = json_object_get_string_member(o, "path");
 		g_autofree char *path = g_build_filename(root_a, "2026-10", rel, NULL);
-		ManifestFile f = { 0 };
+		FileDigest f = { 0 };
 
 		g_assert_true(manifest_hash_file(path, rel, &f, &error));
 		g_assert_cmpstr(json_object_get_string_member(o, "sha256"), ==, f.sha256);
 		g_assert_cmpint(json_object_get_int_member(o, "size"), ==, f.size);
 		g_assert_cmpint(json_object_has_member(o, "customer"), ==,
 				g_str_has_prefix(rel, "statements/"));
-		manifest_file_clear(&f);
+		file_digest_clear(&f);
 	}
 	g_assert_cmpstr(json_object_get_string_member(json_array_get_object_element(outputs, 1),
 						      "path"), ==, "statements/C2.pdf");

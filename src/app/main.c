@@ -1,12 +1,224 @@
 /* SPDX-License-Identifier: MIT
  *
- * slareport's entry point: options, then the pipeline.  Only main() prints and exits.
+ * slareport's entry point: read the options, then run the pipeline one checked
+ * stage at a time — read the inputs, pick the month, compute, take the output root,
+ * write the ledgers and the statements into a new month folder, the manifest, then
+ * swap the folder into place.  Only main() prints the final error and picks the exit
+ * status (outputs.md "Exit status").
  */
+#include <locale.h>
+
 #include <glib.h>
+
+#include "batch.h"
+#include "diag.h"
+#include "ingest.h"
+#include "ledger.h"
+#include "manifest.h"
+#include "options.h"
+#include "outdir.h"
+#include "progress.h"
+#include "report.h"
+
+#define PROGRAM_NAME "slareport"
+
+/* ==== Diagnostics =============================================================== */
+
+/* Prints every diagnostic, in file order, to @stream. */
+static void
+print_diags(DiagList *diags, FILE *stream)
+{
+	diag_sort(diags);
+	for (guint i = 0; i < diag_count(diags); i++) {
+		g_autofree char *line = diag_format(diag_get(diags, i));
+
+		fprintf(stream, "%s\n", line);
+	}
+}
+
+/* The --validate run: every problem of every row of every month, nothing written. */
+static int
+validate(const Options *opts)
+{
+	g_autoptr(DiagList) diags = diag_list_new();
+	g_autoptr(GError) error = NULL;
+	g_autoptr(Dataset) ds = NULL;
+	IngestOptions iopts = { FALSE };
+	guint errors;
+
+	ds = ingest_folder(opts->input, &iopts, diags, NULL, &error);
+	if (ds != NULL)
+		report_check(ds, 0, 0, diags);
+	print_diags(diags, stdout);
+	errors = diag_count_errors(diags);
+	if (errors > 0 || ds == NULL) {
+		g_printerr("%s: %s: %u problem%s\n", PROGRAM_NAME, opts->input, MAX(errors, 1u),
+			   errors == 1 ? "" : "s");
+		return EXIT_DATA;
+	}
+	g_printerr("%s: %s: no problem\n", PROGRAM_NAME, opts->input);
+	return EXIT_OK;
+}
+
+/* ==== Statements ================================================================ */
+
+static gboolean
+write_statements(const Options *opts, const Report *report, const Outdir *od, GError **error)
+{
+	/* the PDF renderer is being merged (issue 6) */
+	g_message("%u statements to render", report->customers->len);
+	return TRUE;
+}
+
+/* ==== The run =================================================================== */
+
+static gboolean
+write_ledgers(const Report *report, const Outdir *od, GString *rejects, GError **error)
+{
+	struct {
+		const char *name;
+		GString *(*make)(const Report *);
+	} ledgers[] = {
+		{ "summary.csv", ledger_summary },
+		{ "tickets.csv", ledger_tickets },
+		{ "credits.csv", ledger_credits },
+	};
+
+	for (gsize i = 0; i < G_N_ELEMENTS(ledgers); i++) {
+		g_autoptr(GString) text = ledgers[i].make(report);
+
+		if (!outdir_write_file(od, ledgers[i].name, text->str, text->len, error))
+			return FALSE;
+	}
+	return rejects == NULL || outdir_write_file(od, "rejects.csv", rejects->str, rejects->len,
+						    error);
+}
+
+static gint64
+credit_total(const Report *report)
+{
+	gint64 total = 0;
+
+	for (guint i = 0; i < report->customers->len; i++)
+		total += ((const CustomerReport *)report->customers->pdata[i])->note.total;
+	return total;
+}
+
+/* Leaves out the tickets that a check of the month found bad (--allow-rejects). */
+static void
+exclude_rejected_tickets(Dataset *ds, DiagList *diags, guint from)
+{
+	for (guint i = from; i < diag_count(diags); i++) {
+		const Diag *d = diag_get(diags, i);
+
+		for (guint t = 0; t < ds->tickets->len; t++) {
+			Ticket *ticket = dataset_ticket(ds, t);
+
+			if (ticket->line == d->line) {
+				ticket->excluded = TRUE;
+				break;
+			}
+		}
+	}
+}
+
+static int
+run(Options *opts)
+{
+	g_autoptr(DiagList) diags = diag_list_new();
+	g_autoptr(GError) error = NULL;
+	g_autoptr(Dataset) ds = NULL;
+	g_autoptr(Report) report = NULL;
+	g_autoptr(Outdir) od = NULL;
+	g_autoptr(GArray) inputs = NULL;
+	g_autoptr(GString) rejects = NULL;
+	g_autofree char *tzdata = NULL;
+	char issue[11];
+	IngestOptions iopts = { opts->allow_rejects };
+	gint64 started = g_get_monotonic_time();
+	guint before, rejected_rows = 0;
+	ManifestInfo info;
+
+	inputs = file_digest_array_new();
+	ds = ingest_folder(opts->input, &iopts, diags, inputs, &error);
+	if (ds == NULL || (!opts->allow_rejects && diag_count_errors(diags) > 0)) {
+		print_diags(diags, stderr);
+		progress_fail("%s: %s", opts->input,
+			      error != NULL ? error->message : "bad input, nothing written");
+		return EXIT_DATA;
+	}
+	options_resolve_month(opts, ds->plans->provider.tz, g_get_real_time() / G_USEC_PER_SEC);
+	before = diag_count(diags);
+	report_check(ds, opts->year, opts->month, diags);
+	if (diag_count_errors(diags) > 0) {
+		if (!opts->allow_rejects) {
+			print_diags(diags, stderr);
+			progress_fail("%s: bad input, nothing written", opts->input);
+			return EXIT_DATA;
+		}
+		exclude_rejected_tickets(ds, diags, before);
+	}
+	for (guint i = 0; opts->customers != NULL && opts->customers[i] != NULL; i++)
+		if (g_hash_table_lookup(ds->customer_by_id, opts->customers[i]) == NULL) {
+			progress_fail("--customer: no customer %s in %s/customers.csv",
+				      opts->customers[i], opts->input);
+			return EXIT_USAGE;
+		}
+	if (opts->allow_rejects)
+		rejects = ledger_rejects(diags, &rejected_rows);
+	if (rejected_rows > 0)
+		g_warning("%u rows rejected: see rejects.csv", rejected_rows);
+
+	report = report_compute(ds, opts->year, opts->month);
+	if (!batch_check_interrupted(&error))
+		goto fail;
+
+	od = outdir_open(opts->out, &error);
+	if (od == NULL)
+		goto fail;
+	if (opts->no_pdf && !outdir_check_no_pdf(od, opts->month_text, &error))
+		goto fail;
+	if (!outdir_begin(od, opts->month_text, !opts->no_pdf, &error) ||
+	    !write_ledgers(report, od, rejects, &error))
+		goto fail;
+	if (!opts->no_pdf && !write_statements(opts, report, od, &error))
+		goto fail;
+
+	options_format_day(opts->issue_date, issue);
+	tzdata = manifest_tzdata_version();
+	info = (ManifestInfo){ SLAREPORT_VERSION, opts->month_text, issue, opts->allow_rejects,
+			       opts->no_pdf, (const char *const *)opts->customers, tzdata };
+	if (!manifest_write(od, &info, inputs, &error) || !batch_check_interrupted(&error) ||
+	    !outdir_publish(od, &error))
+		goto fail;
+	progress_summary(opts->no_pdf ? 0 : report->customers->len, credit_total(report),
+			 rejected_rows, g_get_monotonic_time() - started);
+	return EXIT_OK;
+
+fail:
+	progress_fail("%s", error->message);
+	return options_exit_status(error, EXIT_OUTPUT);
+}
 
 int
 main(int argc, char **argv)
 {
-	g_print("slareport %s\n", SLAREPORT_VERSION);
-	return 0;
+	g_auto(Options) opts;
+	g_autoptr(GError) error = NULL;
+
+	setlocale(LC_CTYPE, "");
+	options_init(&opts);
+	progress_log_init(PROGRESS_NORMAL);
+	if (!options_parse(&opts, argc, argv, &error)) {
+		progress_fail("%s", error->message);
+		return options_exit_status(error, EXIT_USAGE);
+	}
+	if (opts.version) {
+		g_print("%s %s\n", PROGRAM_NAME, SLAREPORT_VERSION);
+		return EXIT_OK;
+	}
+	progress_log_init(opts.quiet ? PROGRESS_QUIET : opts.verbose ? PROGRESS_VERBOSE
+								     : PROGRESS_NORMAL);
+	batch_signals_install();
+	return opts.validate ? validate(&opts) : run(&opts);
 }

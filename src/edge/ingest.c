@@ -60,14 +60,6 @@ typedef struct {
 	guint first_diag;
 } Row;
 
-void
-input_file_free(InputFile *file)
-{
-	if (file == NULL)
-		return;
-	g_free(file->name);
-	g_free(file);
-}
 
 static void
 table_init(Table *t, const char *file, const char *what, GArray *rows, gsize line_offset)
@@ -722,7 +714,7 @@ on_maintenance(const CsvRecord *rec, gpointer data)
 /* Reads @name of the input folder whole; reports and returns FALSE when it cannot. */
 static gboolean
 read_input(Ingest *in, const char *dir, const char *name, char **data, gsize *len,
-	   GPtrArray *files)
+	   GArray *files)
 {
 	const char *expect = g_str_has_suffix(name, ".csv") ? "the file, with at least its header row" :
 			     "the file, with at least [provider] and its name";
@@ -780,13 +772,10 @@ read_input(Ingest *in, const char *dir, const char *name, char **data, gsize *le
 	close(fd);
 	buf[size] = '\0';
 	if (files != NULL) {
-		InputFile *f = g_new0(InputFile, 1);
-		g_autofree char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)buf, size);
+		FileDigest f;
 
-		f->name = g_strdup(name);
-		f->size = (gint64)size;
-		g_strlcpy(f->sha256, sum, sizeof f->sha256);
-		g_ptr_array_add(files, f);
+		file_digest_set(&f, name, buf, size);
+		g_array_append_val(files, f);
 	}
 	*data = g_steal_pointer(&buf);
 	*len = size;
@@ -796,7 +785,7 @@ read_input(Ingest *in, const char *dir, const char *name, char **data, gsize *le
 /* Reads one CSV file of the folder, row by row; returns whether it was read whole. */
 static gboolean
 read_csv(Ingest *in, const char *dir, const char *name, const CsvColumn *columns, guint n_columns,
-	 CsvRecordFunc func, GPtrArray *files)
+	 CsvRecordFunc func, GArray *files)
 {
 	g_autofree char *data = NULL;
 	gsize len;
@@ -812,7 +801,7 @@ read_csv(Ingest *in, const char *dir, const char *name, const CsvColumn *columns
 }
 
 static Plans *
-read_plans(Ingest *in, const char *dir, GPtrArray *files)
+read_plans(Ingest *in, const char *dir, GArray *files)
 {
 	g_autofree char *data = NULL;
 	gsize len;
@@ -826,11 +815,11 @@ read_plans(Ingest *in, const char *dir, GPtrArray *files)
 	if (diag_count_errors(in->diags) > before)
 		in->fatal = TRUE;
 	if (plans->provider.logo_png != NULL && files != NULL) {
-		InputFile *f = g_new0(InputFile, 1);
+		FileDigest f;
 		gsize size;
 		gconstpointer bytes = g_bytes_get_data(plans->provider.logo_png, &size);
-		g_autofree char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, bytes, size);
 		const char *logo = plans->provider.logo;
+		g_autofree char *name = NULL;
 		gsize n = strlen(dir);
 
 		while (n > 1 && dir[n - 1] == G_DIR_SEPARATOR)
@@ -841,13 +830,12 @@ read_plans(Ingest *in, const char *dir, GPtrArray *files)
 		if (strncmp(logo, dir, n) == 0 && logo[n] == G_DIR_SEPARATOR) {
 			while (logo[n] == G_DIR_SEPARATOR)
 				n++;
-			f->name = g_strdup(logo + n);
+			name = g_strdup(logo + n);
 		} else {
-			f->name = g_path_get_basename(logo);
+			name = g_path_get_basename(logo);
 		}
-		f->size = (gint64)size;
-		g_strlcpy(f->sha256, sum, sizeof f->sha256);
-		g_ptr_array_add(files, f);
+		file_digest_set(&f, name, bytes, size);
+		g_array_append_val(files, f);
 	}
 	return plans;
 }
@@ -877,7 +865,7 @@ resolve(Dataset *ds)
 }
 
 Dataset *
-ingest_folder(const char *dir, const IngestOptions *opts, DiagList *diags, GPtrArray *files,
+ingest_folder(const char *dir, const IngestOptions *opts, DiagList *diags, GArray *files,
 	      GError **error)
 {
 	g_autoptr(Dataset) ds = NULL;

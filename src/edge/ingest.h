@@ -13,6 +13,7 @@
 #include <glib.h>
 
 #include "dataset.h"
+#include "digest.h"
 #include "diag.h"
 
 #define INGEST_ERROR (ingest_error_quark())
@@ -26,19 +27,10 @@ typedef struct {
 	gboolean allow_rejects; /* --allow-rejects: bad rows are left out, not fatal */
 } IngestOptions;
 
-/* One file read, for the manifest. */
-typedef struct {
-	char *name;  /* as in the input folder ("tickets.csv"), or the logo as plans.ini names it */
-	gint64 size; /* bytes */
-	char sha256[65];
-} InputFile;
-
-void input_file_free(InputFile *file);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(InputFile, input_file_free)
-
 /*
  * Reads the input folder @dir.  Every problem and warning goes to @diags (transfer:
- * appended); @files (may be NULL) gets an InputFile for every file read, in the
+ * appended); @files (may be NULL; see file_digest_array_new) gets a FileDigest for every file
+ * read (the logo as plans.ini names it), in the
  * order read: plans.ini, its logo, then the five CSV files.
  *
  * Returns the dataset of the good rows (transfer full), indexed, with its
@@ -50,6 +42,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(InputFile, input_file_free)
  * plans.ini is broken, in its zone if it names a valid one, else in Europe/Paris.
  */
 Dataset *ingest_folder(const char *dir, const IngestOptions *opts, DiagList *diags,
-		       GPtrArray *files, GError **error);
+		       GArray *files, GError **error);
 
 #endif

@@ -281,3 +281,27 @@ ledger_credits(const Report *report)
 	}
 	return csv.s;
 }
+
+GString *
+ledger_rejects(DiagList *diags, guint *rows)
+{
+	Csv csv = { g_string_new("file,line,column,reason,row\n"), 0 };
+	g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
+	diag_sort(diags);
+	for (guint i = 0; i < diag_count(diags); i++) {
+		const Diag *d = diag_get(diags, i);
+
+		if (d->severity != DIAG_ERROR)
+			continue;
+		field(&csv, d->file);
+		field_int(&csv, d->line);
+		field(&csv, d->column);
+		field(&csv, d->message);
+		field(&csv, d->row);
+		end_row(&csv);
+		g_hash_table_add(seen, g_strdup_printf("%s:%u", d->file, d->line));
+	}
+	*rows = g_hash_table_size(seen);
+	return csv.s;
+}

@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "diag.h"
 #include "report.h"
 
 /* summary.csv: one row per service active in the month (transfer full). */
@@ -17,6 +18,11 @@ GString *ledger_summary(const Report *report);
 GString *ledger_tickets(const Report *report);
 /* credits.csv: one row per credit-note line (transfer full). */
 GString *ledger_credits(const Report *report);
+
+/* rejects.csv: "file,line,column,reason,row" and one line per rejected row's
+ * problem (errors of @diags; a row with two problems has two lines) (transfer full).
+ * *@rows gets the number of distinct rows. */
+GString *ledger_rejects(DiagList *diags, guint *rows);
 
 /* "99.500", "-10.000": milli-percent with exactly 3 decimals, toward zero. */
 void ledger_format_percent(gint64 milli, char buf[static 32]);

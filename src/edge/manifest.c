@@ -18,14 +18,6 @@ G_DEFINE_QUARK(slareport-manifest-error-quark, manifest_error)
 
 #define HASH_BLOCK 16384
 
-void
-manifest_file_clear(gpointer file)
-{
-	ManifestFile *f = file;
-
-	g_clear_pointer(&f->name, g_free);
-}
-
 /* Feeds the rest of @fd to @sum; FALSE with errno set on a read error. */
 static gboolean
 hash_fd(int fd, GChecksum *sum, gint64 *size)
@@ -46,7 +38,7 @@ hash_fd(int fd, GChecksum *sum, gint64 *size)
 }
 
 gboolean
-manifest_hash_file(const char *path, const char *name, ManifestFile *out, GError **error)
+manifest_hash_file(const char *path, const char *name, FileDigest *out, GError **error)
 {
 	g_autoptr(GChecksum) sum = g_checksum_new(G_CHECKSUM_SHA256);
 	gint64 size;
@@ -98,8 +90,8 @@ manifest_tzdata_version(void)
 static int
 compare_files(gconstpointer a, gconstpointer b)
 {
-	const ManifestFile *x = *(const ManifestFile *const *)a;
-	const ManifestFile *y = *(const ManifestFile *const *)b;
+	const FileDigest *x = *(const FileDigest *const *)a;
+	const FileDigest *y = *(const FileDigest *const *)b;
 
 	return strcmp(x->name, y->name);
 }
@@ -143,13 +135,13 @@ add_files(JsonBuilder *b, const char *member, const char *key, const GArray *fil
 	g_autoptr(GPtrArray) sorted = g_ptr_array_new();
 
 	for (guint i = 0; files != NULL && i < files->len; i++)
-		g_ptr_array_add(sorted, &g_array_index(files, ManifestFile, i));
+		g_ptr_array_add(sorted, &g_array_index(files, FileDigest, i));
 	g_ptr_array_sort(sorted, compare_files);
 
 	json_builder_set_member_name(b, member);
 	json_builder_begin_array(b);
 	for (guint i = 0; i < sorted->len; i++) {
-		const ManifestFile *f = sorted->pdata[i];
+		const FileDigest *f = sorted->pdata[i];
 		g_autofree char *customer = outputs ? statement_customer(f->name) : NULL;
 
 		json_builder_begin_object(b);
@@ -208,17 +200,17 @@ manifest_write(const Outdir *od, const ManifestInfo *info, const GArray *inputs,
 	       GError **error)
 {
 	g_autoptr(GPtrArray) paths = NULL;
-	g_autoptr(GArray) outputs = g_array_new(FALSE, TRUE, sizeof(ManifestFile));
+	g_autoptr(GArray) outputs = g_array_new(FALSE, TRUE, sizeof(FileDigest));
 	g_autofree char *json = NULL;
 
-	g_array_set_clear_func(outputs, manifest_file_clear);
+	g_array_set_clear_func(outputs, file_digest_clear);
 	paths = outdir_list_files(od, error);
 	if (paths == NULL)
 		return FALSE;
 	for (guint i = 0; i < paths->len; i++) {
 		const char *rel = paths->pdata[i];
 		g_autofree char *path = NULL;
-		ManifestFile f = { 0 };
+		FileDigest f = { 0 };
 
 		/* a manifest left by an earlier attempt describes nothing */
 		if (strcmp(rel, "manifest.json") == 0)

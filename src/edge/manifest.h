@@ -11,6 +11,7 @@
 
 #include <glib.h>
 
+#include "digest.h"
 #include "outdir.h"
 
 #define MANIFEST_ERROR (manifest_error_quark())
@@ -23,19 +24,8 @@ typedef enum {
 /* Bumped when the manifest's layout changes, for whoever reads archives years on. */
 #define MANIFEST_FORMAT 1
 
-/* One file: an input (name = its name in the input folder, e.g. "tickets.csv") or an
- * output (name = its path in the month folder, e.g. "statements/C1.pdf"). */
-typedef struct {
-	char *name;
-	gint64 size;
-	char sha256[65]; /* lower-case hex */
-} ManifestFile;
-
-/* Frees the name; for g_array_set_clear_func. */
-void manifest_file_clear(gpointer file);
-
 /* Reads @path and fills @out with @name, its size and SHA-256. */
-gboolean manifest_hash_file(const char *path, const char *name, ManifestFile *out,
+gboolean manifest_hash_file(const char *path, const char *name, FileDigest *out,
 			    GError **error);
 
 typedef struct {
@@ -53,7 +43,7 @@ typedef struct {
 char *manifest_tzdata_version(void);
 
 /* The manifest's JSON text, newline-terminated; files are listed sorted by name
- * whatever their order in the arrays (ManifestFile elements) (transfer full). */
+ * whatever their order in the arrays (FileDigest elements) (transfer full). */
 char *manifest_to_json(const ManifestInfo *info, const GArray *inputs, const GArray *outputs);
 
 /* Hashes every file of @od's temporary folder and writes manifest.json there. */
