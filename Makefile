@@ -65,18 +65,22 @@ endif
 QUIET_CC   = $(Q)$(if $(Q),echo '   CC   ' $@;)
 QUIET_LINK = $(Q)$(if $(Q),echo '   LINK ' $@;)
 QUIET_AR   = $(Q)$(if $(Q),echo '   AR   ' $@;)
+QUIET_GEN  = $(Q)$(if $(Q),echo '   GEN  ' $@;)
 
 .PHONY: all deps run test check check-asan bench fuzz clean examples
 
-all: $(BIN)
+all: $(BIN) $(FONTS)
 
 $(BUILD)/core/%.o: src/core/%.c
 	@mkdir -p $(@D)
 	$(QUIET_CC)$(CC) $(CORE_CFLAGS) -c -o $@ $<
 
+# SLAREPORT_DATADIR: where templates/ and fonts/ are found unless $$SLAREPORT_DATA_DIR
+# says otherwise (statement.h), so `make run` and the tests work from any folder.
 $(BUILD)/edge/%.o: src/edge/%.c
 	@mkdir -p $(@D)
-	$(QUIET_CC)$(CC) $(EDGE_CFLAGS) -DSLAREPORT_VERSION='"$(VERSION)"' -c -o $@ $<
+	$(QUIET_CC)$(CC) $(EDGE_CFLAGS) -DSLAREPORT_VERSION='"$(VERSION)"' \
+		-DSLAREPORT_DATADIR='"$(CURDIR)"' -c -o $@ $<
 
 $(BUILD)/app/%.o: src/app/%.c
 	@mkdir -p $(@D)
@@ -100,6 +104,29 @@ $(CORE_TESTS): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libcore.a
 
 $(EDGE_TESTS): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libedge.a $(BUILD)/libcore.a
 	$(QUIET_LINK)$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libedge.a $(BUILD)/libcore.a $(EDGE_LIBS)
+
+# ---- Fonts ----------------------------------------------------------------------
+# Statements embed DejaVu Sans (Debian's fonts-dejavu-core) cut down by fontTools:
+# a Latin subset every statement uses (Latin-1, Extended-A/B, punctuation, €), and
+# the whole font without hinting for the rare text it lacks.  libharu 2.3 embeds a
+# pre-subset font ~8x smaller and ~5x faster (../shared/notes/pdf-facts.md).  Debian's
+# python3, not whichever python3 is first on PATH: fontTools is its package.
+PYTHON3    ?= /usr/bin/python3
+DEJAVU_DIR := /usr/share/fonts/truetype/dejavu
+FONT_LATIN := U+0020-007E,U+00A0-024F,U+02B0-02FF,U+2000-206F,U+20A0-20BF,U+2100-2122,$\
+	U+2190-2193,U+2212,U+2264-2265,U+25A0,U+25CF,U+2713,U+2717,U+FFFD
+SUBSET      = $(PYTHON3) -m fontTools.subset --no-hinting --layout-features= \
+	--drop-tables+=GSUB,GPOS,GDEF,kern,MATH,FFTM,gasp --name-IDs=1,2,3,4,5,6
+FONTS := fonts/DejaVuSans-Latin.ttf fonts/DejaVuSans-Bold-Latin.ttf \
+	fonts/DejaVuSans-Wide.ttf fonts/DejaVuSans-Bold-Wide.ttf
+
+fonts/%-Latin.ttf: $(DEJAVU_DIR)/%.ttf
+	@mkdir -p $(@D)
+	$(QUIET_GEN)$(SUBSET) '--unicodes=$(FONT_LATIN)' --output-file=$@ $<
+
+fonts/%-Wide.ttf: $(DEJAVU_DIR)/%.ttf
+	@mkdir -p $(@D)
+	$(QUIET_GEN)$(SUBSET) '--unicodes=*' --output-file=$@ $<
 
 # ---- Dependencies ---------------------------------------------------------------
 # Debian packages to build, run and test.  `deps` installs the missing ones when run
@@ -140,7 +167,7 @@ examples: $(BIN)
 # for the normal build and then for the sanitizer build in build/asan.
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-check: $(BIN) $(TESTS)
+check: $(BIN) $(TESTS) $(FONTS)
 	@BUILD=$(BUILD) tests/run-tests.sh $(TESTS)
 
 check-asan:
@@ -151,6 +178,6 @@ test: deps
 	@$(MAKE) --no-print-directory check-asan
 
 clean:
-	rm -rf build
+	rm -rf build fonts/*.ttf
 
 -include $(wildcard $(BUILD)/*/*.d $(BUILD)/tests/*.d)
