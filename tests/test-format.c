@@ -139,6 +139,32 @@ test_date(void)
 }
 
 static void
+test_date_range(void)
+{
+	static const struct {
+		int y0, m0, d0, y1, m1, d1;
+		const char *fr_start, *en_start, *fr_end;
+	} cases[] = {
+		{ 2026, 6, 1, 2026, 6, 30, "1er", "1", "30 juin 2026" },
+		{ 2026, 5, 3, 2026, 6, 30, "3 mai", "3 May", "30 juin 2026" },
+		{ 2025, 12, 15, 2026, 1, 14, "15 décembre 2025", "15 December 2025", "14 janvier 2026" },
+		{ 2026, 6, 30, 2026, 6, 30, "30", "30", "30 juin 2026" },
+	};
+	FormatBuf a, b;
+
+	for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+		Day first = day_from_ymd(cases[i].y0, cases[i].m0, cases[i].d0);
+		Day last = day_from_ymd(cases[i].y1, cases[i].m1, cases[i].d1);
+
+		format_date_range(&a, &b, LANGUAGE_FR, first, last);
+		g_assert_cmpstr(a.s, ==, cases[i].fr_start);
+		g_assert_cmpstr(b.s, ==, cases[i].fr_end);
+		format_date_range(&a, &b, LANGUAGE_EN, first, last);
+		g_assert_cmpstr(a.s, ==, cases[i].en_start);
+	}
+}
+
+static void
 test_datetime_in_zone(void)
 {
 	FormatBuf b;
@@ -185,6 +211,7 @@ main(int argc, char **argv)
 	g_test_add_func("/format/money/symbol-and-separators", test_money);
 	g_test_add_func("/format/duration/parts", test_duration);
 	g_test_add_func("/format/date/civil-day", test_date);
+	g_test_add_func("/format/date/range-shortens-start", test_date_range);
 	g_test_add_func("/format/date/provider-zone", test_datetime_in_zone);
 	g_test_add_func("/format/month/name", test_month);
 

@@ -218,6 +218,23 @@ format_date(FormatBuf *buf, Language lang, Day day)
 	return finish(buf, s);
 }
 
+void
+format_date_range(FormatBuf *start, FormatBuf *end, Language lang, Day first, Day last)
+{
+	GString *s = g_string_sized_new(32);
+	int y0, m0, d0, y1, m1, d1;
+
+	day_to_ymd(first, &y0, &m0, &d0);
+	day_to_ymd(last, &y1, &m1, &d1);
+	format_date(end, lang, last);
+	append_day_of_month(s, lang, d0);
+	if (y0 != y1 || m0 != m1)
+		g_string_append_printf(s, " %s", locale_of(lang)->months[m0 - 1]);
+	if (y0 != y1)
+		g_string_append_printf(s, " %d", y0);
+	finish(start, s);
+}
+
 const char *
 format_date_at(FormatBuf *buf, Language lang, GTimeZone *tz, gint64 t)
 {

@@ -44,6 +44,10 @@ const char *format_money(FormatBuf *buf, Language lang, gint64 cents, const char
 const char *format_duration(FormatBuf *buf, Language lang, gint64 seconds);
 /* A civil day: `3 octobre 2026`, `1er novembre 2026` (fr), `3 October 2026` (en). */
 const char *format_date(FormatBuf *buf, Language lang, Day day);
+/* The ends of the days @first..@last, the start written short where it shares the
+ * end's year and month: `1er` / `30 juin 2026`, `3 mai` / `30 juin 2026`, else in
+ * full; for templates such as "du {start} au {end}". */
+void format_date_range(FormatBuf *start, FormatBuf *end, Language lang, Day first, Day last);
 /* The civil day that holds instant @t in @tz, as format_date writes it. */
 const char *format_date_at(FormatBuf *buf, Language lang, GTimeZone *tz, gint64 t);
 /* Instant @t in @tz, to the minute: `3 octobre 2026 14:05`, `3 October 2026 14:05`. */
