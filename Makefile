@@ -107,24 +107,26 @@ $(EDGE_TESTS): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libedge.a $(BUILD)/
 
 # ---- Fonts ----------------------------------------------------------------------
 # Statements embed DejaVu Sans (Debian's fonts-dejavu-core) cut down by fontTools:
-# a Latin subset every statement uses (Latin-1, Extended-A/B, punctuation, €), and
-# the whole font without hinting for the rare text it lacks.  libharu 2.3 embeds a
+# a Latin subset every statement uses (Latin-1, Extended-A, Romanian's comma-below
+# letters, punctuation, €, a few symbols), and the whole font without hinting for the
+# rare text it lacks (src/edge/pdf.c loads that one only then).  libharu 2.3 embeds a
 # pre-subset font ~8x smaller and ~5x faster (../shared/notes/pdf-facts.md).  Debian's
 # python3, not whichever python3 is first on PATH: fontTools is its package.
 PYTHON3    ?= /usr/bin/python3
 DEJAVU_DIR := /usr/share/fonts/truetype/dejavu
-FONT_LATIN := U+0020-007E,U+00A0-024F,U+02B0-02FF,U+2000-206F,U+20A0-20BF,U+2100-2122,$\
-	U+2190-2193,U+2212,U+2264-2265,U+25A0,U+25CF,U+2713,U+2717,U+FFFD
-SUBSET      = $(PYTHON3) -m fontTools.subset --no-hinting --layout-features= \
+FONT_LATIN := U+0020-007E,U+00A0-017F,U+0192,U+0218-021B,U+02C6-02C7,U+02D8-02DD,$\
+	U+2000-206F,U+20AC,U+2122,U+2190-2193,U+2212,U+2264-2265,U+25A0,U+25CF,$\
+	U+2713,U+2717,U+FFFD
+SUBSET      = $(PYTHON3) -m fontTools.subset --no-hinting --layout-features= --notdef-outline \
 	--drop-tables+=GSUB,GPOS,GDEF,kern,MATH,FFTM,gasp --name-IDs=1,2,3,4,5,6
 FONTS := fonts/DejaVuSans-Latin.ttf fonts/DejaVuSans-Bold-Latin.ttf \
 	fonts/DejaVuSans-Wide.ttf fonts/DejaVuSans-Bold-Wide.ttf
 
-fonts/%-Latin.ttf: $(DEJAVU_DIR)/%.ttf
+fonts/%-Latin.ttf: $(DEJAVU_DIR)/%.ttf Makefile
 	@mkdir -p $(@D)
 	$(QUIET_GEN)$(SUBSET) '--unicodes=$(FONT_LATIN)' --output-file=$@ $<
 
-fonts/%-Wide.ttf: $(DEJAVU_DIR)/%.ttf
+fonts/%-Wide.ttf: $(DEJAVU_DIR)/%.ttf Makefile
 	@mkdir -p $(@D)
 	$(QUIET_GEN)$(SUBSET) '--unicodes=*' --output-file=$@ $<
 
