@@ -964,6 +964,69 @@ test_disk_full(void)
 	fixture_free(f);
 }
 
+typedef struct {
+	Fixture *f;
+	const StatementContext *ctx;
+	const char *dir;
+} Job;
+
+static void
+render_job(gpointer data, gpointer user_data)
+{
+	const CustomerReport *cr = data;
+	const Job *job = user_data;
+	g_autofree char *name = g_strdup_printf("%s.pdf", cr->customer->id);
+	g_autofree char *path = g_build_filename(job->dir, name, NULL);
+
+	g_assert_true(statement_render(job->ctx, &job->f->report, cr, path, NULL));
+}
+
+/* Several threads rendering at once (one document each, the context shared) write
+ * the bytes one thread writes. */
+static void
+test_threads(void)
+{
+	Fixture *f = fixture_new();
+	g_autoptr(StatementContext) ctx = context(f);
+	g_autofree char *serial = g_build_filename(g_get_user_cache_dir(), "serial", NULL);
+	g_autofree char *parallel = g_build_filename(g_get_user_cache_dir(), "parallel", NULL);
+	Job job = { f, ctx, parallel };
+	GThreadPool *pool;
+
+	example_customer(f, "C001", LANGUAGE_FR);
+	english_customer(f);
+	quiet_customer(f);
+	twenty_services_customer(f);
+	busy_customer(f);
+	unicode_customer(f);
+	g_assert_cmpint(g_mkdir_with_parents(serial, 0700), ==, 0);
+	g_assert_cmpint(g_mkdir_with_parents(parallel, 0700), ==, 0);
+	for (guint i = 0; i < f->report.customers->len; i++) {
+		Job one = { f, ctx, serial };
+
+		render_job(g_ptr_array_index(f->report.customers, i), &one);
+	}
+	pool = g_thread_pool_new(render_job, &job, 4, TRUE, NULL);
+	for (guint round = 0; round < 3; round++)
+		for (guint i = 0; i < f->report.customers->len; i++)
+			g_thread_pool_push(pool, g_ptr_array_index(f->report.customers, i), NULL);
+	g_thread_pool_free(pool, FALSE, TRUE);
+	for (guint i = 0; i < f->report.customers->len; i++) {
+		const CustomerReport *cr = g_ptr_array_index(f->report.customers, i);
+		g_autofree char *name = g_strdup_printf("%s.pdf", cr->customer->id);
+		g_autofree char *a = g_build_filename(serial, name, NULL);
+		g_autofree char *b = g_build_filename(parallel, name, NULL);
+		g_autofree char *da = NULL;
+		g_autofree char *db = NULL;
+		gsize la, lb;
+
+		g_assert_true(g_file_get_contents(a, &da, &la, NULL));
+		g_assert_true(g_file_get_contents(b, &db, &lb, NULL));
+		g_assert_cmpmem(da, la, db, lb);
+	}
+	fixture_free(f);
+}
+
 /* Timing for the report: ms per one-service statement, in one thread. */
 static void
 test_speed(void)
@@ -997,6 +1060,7 @@ main(int argc, char **argv)
 	g_test_add_func("/statement/render/any-unicode-name", test_unicode);
 	g_test_add_func("/statement/render/metadata", test_metadata);
 	g_test_add_func("/statement/render/identical-bytes", test_identical_bytes);
+	g_test_add_func("/statement/render/threads-same-bytes", test_threads);
 	g_test_add_func("/statement/render/size", test_size);
 	g_test_add_func("/statement/render/unwritable-path", test_unwritable);
 	g_test_add_func("/statement/render/disk-full", test_disk_full);

@@ -306,6 +306,56 @@ reader_size(HPDF_Stream stream)
 	return (HPDF_UINT32)((FontReader *)stream->attr)->len;
 }
 
+static guint
+be16(const guint8 *p)
+{
+	return (guint)p[0] << 8 | p[1];
+}
+
+/*
+ * Marks for embedding every glyph that a marked composite glyph is built from, to any
+ * depth.  libharu 2.3 looks one level down, and only when it first marks a glyph: in
+ * DejaVu, "ё" is "е" + "¨" and "е" is "e", so after "ё" an "е" printed empty.  Reads
+ * the glyf table from the font's bytes (TrueType spec, 'glyf' composite records).
+ */
+static void
+mark_components(GBytes *font, HPDF_FontDef def)
+{
+	HPDF_TTFontDefAttr attr = def->attr;
+	gsize len;
+	const guint8 *data = g_bytes_get_data(font, &len);
+	guint scale = attr->header.index_to_loc_format == 0 ? 2 : 1;
+	gboolean changed = TRUE;
+
+	while (changed) {
+		changed = FALSE;
+		for (guint gid = 0; gid < attr->num_glyphs; gid++) {
+			gsize p = attr->glyph_tbl.base_offset + (gsize)attr->glyph_tbl.offsets[gid] * scale;
+			guint flags;
+
+			if (!attr->glyph_tbl.flgs[gid] || p + 10 > len || be16(data + p) != 0xFFFF)
+				continue; /* not marked, or a simple glyph */
+			p += 10;
+			do {
+				guint component;
+
+				if (p + 4 > len)
+					break;
+				flags = be16(data + p);
+				component = be16(data + p + 2);
+				p += 4 + (flags & 0x0001 ? 4 : 2) +  /* ARG_1_AND_2_ARE_WORDS */
+				     (flags & 0x0008 ? 2 : 0) +      /* WE_HAVE_A_SCALE */
+				     (flags & 0x0040 ? 4 : 0) +      /* X_AND_Y_SCALE */
+				     (flags & 0x0080 ? 8 : 0);       /* TWO_BY_TWO */
+				if (component < attr->num_glyphs && !attr->glyph_tbl.flgs[component]) {
+					attr->glyph_tbl.flgs[component] = 1;
+					changed = TRUE;
+				}
+			} while (flags & 0x0020); /* MORE_COMPONENTS */
+		}
+	}
+}
+
 static HPDF_Stream
 reader_stream(HPDF_MMgr mmgr, FontReader *r, GBytes *bytes)
 {
@@ -372,6 +422,7 @@ prebuild(PdfResources *res, PdfFace face, GError **error)
 	for (guint code = 0x20; code <= 0xFF; code++)
 		if (code != 0x7F)
 			HPDF_TTFontDef_GetCharWidth(def, (HPDF_UNICODE)primary_char(code));
+	mark_components(res->fonts[FONT_LATIN][face], def);
 	out = HPDF_MemStream_New(scratch->mmgr, 64 * 1024);
 	if (out == NULL || HPDF_TTFontDef_SaveFontData(def, out) != HPDF_OK) {
 		if (out != NULL)
@@ -951,6 +1002,9 @@ pdf_text(PdfDoc *doc, PdfFace face, double size, double x, double y, PdfColor co
 
 		if (font == NULL)
 			break;
+		/* libharu fills a font's /Widths and marks the glyphs to embed only for
+		 * codes it has measured */
+		HPDF_Font_TextWidth(font, doc->bytes->data + r->start, r->len);
 		if (font != ps->font || size != ps->size) {
 			/* also lists the font in the page's resources */
 			const char *name = HPDF_Page_GetLocalFontName(ps->page, font);
@@ -1338,6 +1392,10 @@ pdf_doc_save(PdfDoc *doc, const char *path, GError **error)
 
 	for (guint i = 0; i < doc->pages->len; i++)
 		flush(doc, &g_array_index(doc->pages, PageState, i));
+	for (guint set = 0; set < N_FONT_SETS; set++)
+		for (guint face = 0; face < 2; face++)
+			if (doc->defs[set][face] != NULL)
+				mark_components(doc->res->fonts[set][face], doc->defs[set][face]);
 	use_prebuilt(doc, PDF_REGULAR);
 	use_prebuilt(doc, PDF_BOLD);
 	if (doc->error == 0 && HPDF_SaveToStream(doc->pdf) != HPDF_OK)
