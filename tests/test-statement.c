@@ -191,6 +191,31 @@ add_service_report(Fixture *f, CustomerReport *cr, const Service *s)
 	return sr;
 }
 
+/* A customer with one service of a new plan, as most fixtures have. */
+static ServiceReport *
+one_service(Fixture *f, const char *plan_id, gint32 target, const char *customer_id,
+	    const char *name, const char *address, Language lang, const char *service_id,
+	    const char *label)
+{
+	Plan *plan = add_plan(f, plan_id, target);
+	Customer *c = add_customer(f, customer_id, name, address, lang);
+	Service *s = add_service(f, service_id, c, plan, label);
+
+	return add_service_report(f, add_customer_report(f, c), s);
+}
+
+static CustomerReport *
+customer_of(Fixture *f, const ServiceReport *sr)
+{
+	for (guint i = 0; i < f->report.customers->len; i++) {
+		CustomerReport *cr = g_ptr_array_index(f->report.customers, i);
+
+		if (cr->customer == sr->service->customer)
+			return cr;
+	}
+	g_assert_not_reached();
+}
+
 static Outage *
 add_outage(Fixture *f, ServiceReport *sr, const char *id, gint64 start, gint64 end,
 	   Cause cause, const char *description, gint64 counted)
@@ -287,12 +312,11 @@ set_note(Fixture *f, CustomerReport *cr, const CreditLine *lines, guint n)
 static CustomerReport *
 example_customer(Fixture *f, const char *id, Language lang)
 {
-	Plan *plan = add_plan(f, "hosting-999", 99900);
-	Customer *c = add_customer(f, id, "Client Exemple SARL",
-				   "4 avenue des Clients\n69000 Lyon", lang);
-	Service *s = add_service(f, "S001", c, plan, "Hébergement web mutualisé");
-	CustomerReport *cr = add_customer_report(f, c);
-	ServiceReport *sr = add_service_report(f, cr, s);
+	ServiceReport *sr = one_service(f, "hosting-999", 99900, id, "Client Exemple SARL",
+					"4 avenue des Clients\n69000 Lyon", lang, "S001",
+					"Hébergement web mutualisé");
+	CustomerReport *cr = customer_of(f, sr);
+	const Service *s = sr->service;
 	Maintenance *m1 = add_maintenance(f, "M1", paris(6, 10, 2, 0), paris(6, 10, 3, 30),
 					  paris(5, 26, 9, 0), "Mise à jour du noyau");
 	Maintenance *m2 = add_maintenance(f, "M2", paris(6, 25, 1, 0), paris(6, 25, 2, 0),
@@ -394,13 +418,8 @@ english_customer(Fixture *f)
 static CustomerReport *
 quiet_customer(Fixture *f)
 {
-	Plan *plan = add_plan(f, "basic", 99500);
-	Customer *c = add_customer(f, "C003", "Boulangerie Dupont", NULL, LANGUAGE_FR);
-	Service *s = add_service(f, "S100", c, plan, "Site vitrine");
-	CustomerReport *cr = add_customer_report(f, c);
-
-	add_service_report(f, cr, s);
-	return cr;
+	return customer_of(f, one_service(f, "basic", 99500, "C003", "Boulangerie Dupont", NULL,
+					  LANGUAGE_FR, "S100", "Site vitrine"));
 }
 
 static CustomerReport *
@@ -452,11 +471,10 @@ twenty_services_customer(Fixture *f)
 static CustomerReport *
 busy_customer(Fixture *f)
 {
-	Plan *plan = add_plan(f, "support-p1", 0);
-	Customer *c = add_customer(f, "C005", "Plateforme Logistique Express", NULL, LANGUAGE_FR);
-	Service *s = add_service(f, "S500", c, plan, "Support applicatif");
-	CustomerReport *cr = add_customer_report(f, c);
-	ServiceReport *sr = add_service_report(f, cr, s);
+	ServiceReport *sr = one_service(f, "support-p1", 0, "C005", "Plateforme Logistique Express",
+					NULL, LANGUAGE_FR, "S500", "Support applicatif");
+	CustomerReport *cr = customer_of(f, sr);
+	const Service *s = sr->service;
 	GArray *lines = g_array_new(FALSE, TRUE, sizeof(CreditLine));
 
 	for (int i = 1; i <= 300; i++) {
@@ -504,13 +522,11 @@ busy_customer(Fixture *f)
 static CustomerReport *
 unicode_customer(Fixture *f)
 {
-	Plan *plan = add_plan(f, "hosting-999", 99900);
-	Customer *c = add_customer(f, "C006", "Łódź Dvořák Şirketi",
-				   "ul. Żółkiewskiego 12\n90-001 Łódź", LANGUAGE_EN);
-	Service *s = add_service(f, "S600", c, plan, "Сервер Ωμέγα 東京");
-	CustomerReport *cr = add_customer_report(f, c);
+	CustomerReport *cr = customer_of(
+		f, one_service(f, "hosting-999", 99900, "C006", "Łódź Dvořák Şirketi",
+			       "ul. Żółkiewskiego 12\n90-001 Łódź", LANGUAGE_EN, "S600",
+			       "Сервер Ωμέγα 東京"));
 
-	add_service_report(f, cr, s);
 	cr->rejected_rows = 2;
 	return cr;
 }
@@ -624,6 +640,18 @@ assert_sound(const char *path)
 	g_assert_cmpuint(n_fonts, >=, 2);
 }
 
+static void
+assert_same_bytes(const char *a, const char *b)
+{
+	g_autofree char *da = NULL;
+	g_autofree char *db = NULL;
+	gsize la, lb;
+
+	g_assert_true(g_file_get_contents(a, &da, &la, NULL));
+	g_assert_true(g_file_get_contents(b, &db, &lb, NULL));
+	g_assert_cmpmem(da, la, db, lb);
+}
+
 static StatementContext *
 context(Fixture *f)
 {
@@ -671,126 +699,38 @@ page_count(const char *path)
 
 /* ==== Tests ========================================================================= */
 
-static void
-test_french(void)
-{
-	Fixture *f;
-	g_autoptr(StatementContext) ctx = NULL;
-	g_autofree char *path = NULL;
-	g_autofree char *text = NULL;
+/* ==== Each fixture, rendered and read back ========================================= */
 
-	if (!have_tools())
-		return;
-	f = fixture_new();
-	ctx = context(f);
-	path = render(f, ctx, example_customer(f, "C001", LANGUAGE_FR), "C001.pdf");
-	assert_sound(path);
-	text = extracted_text(path);
-	assert_contains(text, "Relevé de niveau de service");
-	assert_contains(text, "juin 2026");
-	assert_contains(text, "Relevé n° 202606-C001");
-	assert_contains(text, "Émis le 1er juillet 2026");
-	assert_contains(text, "Hébergement web mutualisé (S001)");
-	assert_contains(text, "99,500 %");  /* decimal comma, 3 decimals */
-	assert_contains(text, "99,9 %");
-	assert_contains(text, "Objectif non atteint");
-	assert_contains(text, "3 h 35 min");  /* downtime */
-	assert_contains(text, "43 min 1 s");  /* allowed downtime */
-	assert_contains(text, "Maintenance M1 notifiée le 26 mai 2026");
-	assert_contains(text, "préavis insuffisant");
-	assert_contains(text, "Cause client (réf. O3)");
+typedef struct {
+	const char *test;                        /* path of the test */
+	CustomerReport *(*make)(Fixture *f);
+	const char *file;
+	const char *const *expect;               /* NULL-terminated, in the text */
+	const char *absent;                      /* not in the text, or NULL */
+	guint min_pages, max_pages;
+	void (*more)(const char *text);          /* further checks, or NULL */
+} RenderCase;
+
+static CustomerReport *
+french_customer(Fixture *f)
+{
+	return example_customer(f, "C001", LANGUAGE_FR);
+}
+
+static void
+every_ticket(const char *text)
+{
 	for (int i = 1; i <= 6; i++) {
 		char id[8];
 
 		g_snprintf(id, sizeof id, "T%d", i);
 		assert_contains(text, id);
 	}
-	assert_contains(text, "dans les délais");
-	assert_contains(text, "en cours");
-	assert_contains(text, "Non applicable : cause client");
-	assert_contains(text, "Avoir n° AV-202606-C001");
-	assert_contains(text, "280,00 €");   /* HT */
-	assert_contains(text, "56,00 €");    /* TVA */
-	assert_contains(text, "336,00 €");   /* TTC */
-	assert_contains(text, "TVA 20 %");
-	assert_contains(text, "non convertible en numéraire");
-	assert_contains(text, "RCS Grenoble");
-	assert_contains(text, "page 1 / ");
-	fixture_free(f);
 }
 
 static void
-test_english(void)
+every_service_twice(const char *text)
 {
-	Fixture *f;
-	g_autoptr(StatementContext) ctx = NULL;
-	g_autofree char *path = NULL;
-	g_autofree char *text = NULL;
-
-	if (!have_tools())
-		return;
-	f = fixture_new();
-	ctx = context(f);
-	path = render(f, ctx, english_customer(f), "C002.pdf");
-	assert_sound(path);
-	text = extracted_text(path);
-	assert_contains(text, "Service level statement");
-	assert_contains(text, "June 2026");
-	assert_contains(text, "Issued 1 July 2026");
-	assert_contains(text, "99.500%");
-	assert_contains(text, "Target missed");
-	assert_contains(text, "3h 35m");
-	assert_contains(text, "Credit note AV-202606-C002");
-	assert_contains(text, "€280.00");
-	assert_contains(text, "€336.00");
-	assert_contains(text, "Non-cash credit");
-	assert_contains(text, "Unused, lost at month end");
-	assert_contains(text, "6h 30m");     /* allowance unused */
-	assert_contains(text, "Closing balance");
-	assert_contains(text, "€45.00");     /* contacts overage */
-	assert_contains(text, "80.000%");    /* compliance */
-	fixture_free(f);
-}
-
-static void
-test_quiet(void)
-{
-	Fixture *f;
-	g_autoptr(StatementContext) ctx = NULL;
-	g_autofree char *path = NULL;
-	g_autofree char *text = NULL;
-
-	if (!have_tools())
-		return;
-	f = fixture_new();
-	ctx = context(f);
-	path = render(f, ctx, quiet_customer(f), "C003.pdf");
-	assert_sound(path);
-	text = extracted_text(path);
-	assert_contains(text, "Tous vos engagements de service ont été respectés");
-	assert_contains(text, "Aucun avoir ce mois-ci.");
-	assert_contains(text, "Rien à signaler ce mois-ci");
-	assert_contains(text, "100,000 %");
-	g_assert_null(strstr(text, "Avoir n°"));
-	g_assert_cmpuint(page_count(path), ==, 1);
-	fixture_free(f);
-}
-
-static void
-test_twenty_services(void)
-{
-	Fixture *f;
-	g_autoptr(StatementContext) ctx = NULL;
-	g_autofree char *path = NULL;
-	g_autofree char *text = NULL;
-
-	if (!have_tools())
-		return;
-	f = fixture_new();
-	ctx = context(f);
-	path = render(f, ctx, twenty_services_customer(f), "C004.pdf");
-	assert_sound(path);
-	text = extracted_text(path);
 	for (int i = 1; i <= 20; i++) {
 		char id[16];
 
@@ -798,14 +738,72 @@ test_twenty_services(void)
 		/* in the summary and in its section */
 		g_assert_cmpuint(count(text, id), >=, 2);
 	}
-	assert_contains(text, "services sur 20 n’ont pas respecté");
-	assert_contains(text, "page 2 / ");
-	fixture_free(f);
 }
 
 static void
-test_many_incidents(void)
+header_on_every_page(const char *text)
 {
+	/* the incidents' header on every page they run onto, marked as continued */
+	g_assert_cmpuint(count(text, "Incidents et garanties de temps (suite)"), >=, 4);
+	g_assert_cmpuint(count(text, "Dépassement"), >=, 5);
+}
+
+static const char *const FRENCH[] = {
+	"Relevé de niveau de service", "juin 2026", "Relevé n° 202606-C001",
+	"Émis le 1er juillet 2026", "Hébergement web mutualisé (S001)",
+	"99,500 %", /* decimal comma, 3 decimals */
+	"99,9 %", "Objectif non atteint",
+	"3 h 35 min", /* downtime */
+	"43 min 1 s", /* allowed downtime */
+	"Maintenance M1 notifiée le 26 mai 2026", "préavis insuffisant", "Cause client (réf. O3)",
+	"dans les délais", "en cours", "Non applicable : cause client",
+	"Avoir n° AV-202606-C001", "280,00 €", "56,00 €", "336,00 €", "TVA 20 %",
+	"non convertible en numéraire", "RCS Grenoble", "page 1 / 2", NULL,
+};
+static const char *const ENGLISH[] = {
+	"Service level statement", "June 2026", "Issued 1 July 2026", "99.500%", "Target missed",
+	"3h 35m", "Credit note AV-202606-C002", "€280.00", "€336.00", "Non-cash credit",
+	"Unused, lost at month end",
+	"6h 30m", /* allowance unused */
+	"Closing balance",
+	"€45.00",  /* contacts overage */
+	"80.000%", /* compliance */
+	NULL,
+};
+static const char *const QUIET[] = {
+	"Tous vos engagements de service ont été respectés", "Aucun avoir ce mois-ci.",
+	"Rien à signaler ce mois-ci", "100,000 %", NULL,
+};
+static const char *const TWENTY[] = {
+	"services sur 20 n’ont pas respecté", "page 2 / ", NULL,
+};
+static const char *const BUSY[] = {
+	"INC-0001", "INC-0150", "INC-0300", "en cours, hors délai", "Plafond GTR", NULL,
+};
+static const char *const UNICODE[] = {
+	"Łódź Dvořák Şirketi", "ul. Żółkiewskiego 12", "Сервер Ωμέγα 東京",
+	"2 rows of this customer’s data were rejected", NULL,
+};
+
+static const RenderCase CASES[] = {
+	{ "/statement/render/french-one-service", french_customer, "C001.pdf", FRENCH, NULL, 2, 2,
+	  every_ticket },
+	{ "/statement/render/english-allowances", english_customer, "C002.pdf", ENGLISH, NULL, 2, 2,
+	  NULL },
+	{ "/statement/render/nothing-to-report", quiet_customer, "C003.pdf", QUIET, "Avoir n°", 1,
+	  1, NULL },
+	{ "/statement/render/twenty-services", twenty_services_customer, "C004.pdf", TWENTY, NULL,
+	  2, 12, every_service_twice },
+	{ "/statement/render/300-incidents-span-pages", busy_customer, "C005.pdf", BUSY, NULL, 4,
+	  12, header_on_every_page },
+	{ "/statement/render/any-unicode-name", unicode_customer, "C006.pdf", UNICODE, NULL, 1, 1,
+	  NULL },
+};
+
+static void
+test_render_case(gconstpointer data)
+{
+	const RenderCase *c = data;
 	Fixture *f;
 	g_autoptr(StatementContext) ctx = NULL;
 	g_autofree char *path = NULL;
@@ -816,41 +814,18 @@ test_many_incidents(void)
 		return;
 	f = fixture_new();
 	ctx = context(f);
-	path = render(f, ctx, busy_customer(f), "C005.pdf");
+	path = render(f, ctx, c->make(f), c->file);
 	assert_sound(path);
 	text = extracted_text(path);
+	for (guint i = 0; c->expect[i] != NULL; i++)
+		assert_contains(text, c->expect[i]);
+	if (c->absent != NULL)
+		g_assert_null(strstr(text, c->absent));
 	pages = page_count(path);
-	g_assert_cmpuint(pages, >=, 4);
-	assert_contains(text, "INC-0001");
-	assert_contains(text, "INC-0150");
-	assert_contains(text, "INC-0300");
-	assert_contains(text, "en cours, hors délai");
-	assert_contains(text, "Plafond GTR");
-	/* the incidents' header on every page they run onto, marked as continued */
-	g_assert_cmpuint(count(text, "Incidents et garanties de temps (suite)"), >=, 4);
-	g_assert_cmpuint(count(text, "Dépassement"), >=, 5);
-	fixture_free(f);
-}
-
-static void
-test_unicode(void)
-{
-	Fixture *f;
-	g_autoptr(StatementContext) ctx = NULL;
-	g_autofree char *path = NULL;
-	g_autofree char *text = NULL;
-
-	if (!have_tools())
-		return;
-	f = fixture_new();
-	ctx = context(f);
-	path = render(f, ctx, unicode_customer(f), "C006.pdf");
-	assert_sound(path);
-	text = extracted_text(path);
-	assert_contains(text, "Łódź Dvořák Şirketi");
-	assert_contains(text, "ul. Żółkiewskiego 12");
-	assert_contains(text, "Сервер Ωμέγα 東京");
-	assert_contains(text, "2 rows of this customer’s data were rejected");
+	g_assert_cmpuint(pages, >=, c->min_pages);
+	g_assert_cmpuint(pages, <=, c->max_pages);
+	if (c->more != NULL)
+		c->more(text);
 	fixture_free(f);
 }
 
@@ -903,15 +878,10 @@ test_identical_bytes(void)
 	CustomerReport *cr = example_customer(f, "C001", LANGUAGE_FR);
 	g_autofree char *a = render(f, ctx, cr, "a.pdf");
 	g_autofree char *b = NULL;
-	g_autofree char *da = NULL;
-	g_autofree char *db = NULL;
-	gsize la, lb;
 
 	g_usleep(1100 * 1000); /* a second later: no clock may show */
 	b = render(f, ctx, cr, "b.pdf");
-	g_assert_true(g_file_get_contents(a, &da, &la, NULL));
-	g_assert_true(g_file_get_contents(b, &db, &lb, NULL));
-	g_assert_cmpmem(da, la, db, lb);
+	assert_same_bytes(a, b);
 	fixture_free(f);
 }
 
@@ -993,7 +963,7 @@ test_threads(void)
 	Job job = { f, ctx, parallel };
 	GThreadPool *pool;
 
-	example_customer(f, "C001", LANGUAGE_FR);
+	french_customer(f);
 	english_customer(f);
 	quiet_customer(f);
 	twenty_services_customer(f);
@@ -1016,13 +986,8 @@ test_threads(void)
 		g_autofree char *name = g_strdup_printf("%s.pdf", cr->customer->id);
 		g_autofree char *a = g_build_filename(serial, name, NULL);
 		g_autofree char *b = g_build_filename(parallel, name, NULL);
-		g_autofree char *da = NULL;
-		g_autofree char *db = NULL;
-		gsize la, lb;
 
-		g_assert_true(g_file_get_contents(a, &da, &la, NULL));
-		g_assert_true(g_file_get_contents(b, &db, &lb, NULL));
-		g_assert_cmpmem(da, la, db, lb);
+		assert_same_bytes(a, b);
 	}
 	fixture_free(f);
 }
@@ -1052,12 +1017,8 @@ main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-	g_test_add_func("/statement/render/french-one-service", test_french);
-	g_test_add_func("/statement/render/english-allowances", test_english);
-	g_test_add_func("/statement/render/nothing-to-report", test_quiet);
-	g_test_add_func("/statement/render/twenty-services", test_twenty_services);
-	g_test_add_func("/statement/render/300-incidents-span-pages", test_many_incidents);
-	g_test_add_func("/statement/render/any-unicode-name", test_unicode);
+	for (guint i = 0; i < G_N_ELEMENTS(CASES); i++)
+		g_test_add_data_func(CASES[i].test, &CASES[i], test_render_case);
 	g_test_add_func("/statement/render/metadata", test_metadata);
 	g_test_add_func("/statement/render/identical-bytes", test_identical_bytes);
 	g_test_add_func("/statement/render/threads-same-bytes", test_threads);

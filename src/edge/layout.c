@@ -171,10 +171,11 @@ table_init(Table *t, Layout *lo, const TableColumn *columns, guint n_columns, do
 
 	g_return_if_fail(n_columns <= G_N_ELEMENTS(t->widths));
 	*t = (Table){
-		.lo = lo, .columns = columns, .n_columns = n_columns, .size = size,
+		.lo = lo, .n_columns = n_columns, .size = size,
 		.caption = caption, .continued = continued, .keep = MIN(MAX(n_rows, 1u), 3u),
 		.n_rows = n_rows,
 	};
+	memcpy(t->columns, columns, n_columns * sizeof *columns);
 	for (guint i = 0; i < n_columns; i++)
 		total += columns[i].weight;
 	for (guint i = 0; i < n_columns; i++)

@@ -110,11 +110,13 @@ typedef struct {
 	gboolean bold;
 } RowStyle;
 
+#define TABLE_MAX_COLUMNS 16
+
 typedef struct {
 	Layout *lo;
-	const TableColumn *columns;
+	TableColumn columns[TABLE_MAX_COLUMNS]; /* a copy: titles are borrowed */
 	guint n_columns;
-	double widths[16];
+	double widths[TABLE_MAX_COLUMNS];
 	const char *caption;   /* drawn above the header; NULL for none */
 	const char *continued; /* appended to the caption on the next pages */
 	double size;
@@ -125,7 +127,7 @@ typedef struct {
 	gboolean caption_continued_only; /* caption only on pages after the first */
 	guint page;            /* page the header was last drawn on */
 	gboolean started;
-	GPtrArray *head[16];   /* wrapped header titles, made with the first row */
+	GPtrArray *head[TABLE_MAX_COLUMNS]; /* wrapped header titles, made with the first row */
 	double head_height;
 } Table;
 

@@ -184,6 +184,31 @@ note(Render *r, const char *text)
 	layout_paragraph(&r->lo, &st, 0, text);
 }
 
+/* A column whose title is a template key. */
+typedef struct {
+	TemplateKey title;
+	double weight;
+	Align align;
+	guint max_lines;
+} ColumnSpec;
+
+/* Starts a table of @n columns described by @spec, with the caption @caption (or none
+ * when TPL_N_KEYS) marked as continued on the pages it runs onto. */
+static void
+table_begin(Render *r, Table *t, const ColumnSpec *spec, guint n, double size,
+	    TemplateKey caption, guint rows)
+{
+	TableColumn cols[TABLE_MAX_COLUMNS];
+
+	g_return_if_fail(n <= TABLE_MAX_COLUMNS);
+	for (guint i = 0; i < n; i++)
+		cols[i] = (TableColumn){ template_get(r->tpl, spec[i].title), spec[i].weight,
+					 spec[i].align, spec[i].max_lines };
+	table_init(t, &r->lo, cols, n, size,
+		   caption < TPL_N_KEYS ? template_get(r->tpl, caption) : NULL, T(DOC_CONTINUED),
+		   rows);
+}
+
 /* ==== Page furniture ================================================================ */
 
 /* On every page after the first: who and what, in small print above a rule. */
@@ -391,13 +416,16 @@ credit_sentence(Render *r)
 static void
 render_summary(Render *r)
 {
-	static const TableColumn columns[] = {
-		{ NULL, 2.0, ALIGN_LEFT, 2 }, { NULL, 0.9, ALIGN_LEFT, 1 },
-		{ NULL, 1.1, ALIGN_RIGHT, 1 }, { NULL, 0.8, ALIGN_RIGHT, 1 },
-		{ NULL, 0.85, ALIGN_RIGHT, 1 }, { NULL, 0.85, ALIGN_RIGHT, 1 },
-		{ NULL, 1.05, ALIGN_RIGHT, 1 }, { NULL, 1.3, ALIGN_LEFT, 1 },
+	static const ColumnSpec columns[] = {
+		{ TPL_SUM_COL_SERVICE, 2.0, ALIGN_LEFT, 2 },
+		{ TPL_SUM_COL_ID, 0.9, ALIGN_LEFT, 1 },
+		{ TPL_SUM_COL_AVAILABILITY, 1.1, ALIGN_RIGHT, 1 },
+		{ TPL_SUM_COL_TARGET, 0.8, ALIGN_RIGHT, 1 },
+		{ TPL_SUM_COL_GTR, 0.85, ALIGN_RIGHT, 1 },
+		{ TPL_SUM_COL_GTI, 0.85, ALIGN_RIGHT, 1 },
+		{ TPL_SUM_COL_CREDIT, 1.05, ALIGN_RIGHT, 1 },
+		{ TPL_SUM_COL_STATUS, 1.3, ALIGN_LEFT, 1 },
 	};
-	TableColumn cols[G_N_ELEMENTS(columns)];
 	const GPtrArray *services = r->cr->services;
 	guint not_met = 0;
 	g_autofree char *verdict = NULL;
@@ -422,16 +450,7 @@ render_summary(Render *r)
 	       style(PDF_BOLD, 10, not_met == 0 ? GOOD : BAD), verdict,
 	       style(PDF_REGULAR, 9, INK), credit);
 
-	memcpy(cols, columns, sizeof cols);
-	cols[0].title = T(SUM_COL_SERVICE);
-	cols[1].title = T(SUM_COL_ID);
-	cols[2].title = T(SUM_COL_AVAILABILITY);
-	cols[3].title = T(SUM_COL_TARGET);
-	cols[4].title = T(SUM_COL_GTR);
-	cols[5].title = T(SUM_COL_GTI);
-	cols[6].title = T(SUM_COL_CREDIT);
-	cols[7].title = T(SUM_COL_STATUS);
-	table_init(&t, &r->lo, cols, G_N_ELEMENTS(cols), 8, NULL, NULL, services->len);
+	table_begin(r, &t, columns, G_N_ELEMENTS(columns), 8, TPL_N_KEYS, services->len);
 	for (guint i = 0; i < services->len; i++) {
 		const ServiceReport *sr = g_ptr_array_index(services, i);
 		Commitment c = commitment(sr);
@@ -554,24 +573,18 @@ end_text(Render *r, FormatBuf *b, gint64 end)
 static void
 render_events(Render *r, const ServiceReport *sr)
 {
-	static const TableColumn columns[] = {
-		{ NULL, 1.0, ALIGN_LEFT, 1 }, { NULL, 1.35, ALIGN_LEFT, 1 },
-		{ NULL, 1.35, ALIGN_LEFT, 1 }, { NULL, 1.2, ALIGN_RIGHT, 1 },
-		{ NULL, 3.3, ALIGN_LEFT, 2 },
+	static const ColumnSpec columns[] = {
+		{ TPL_EV_COL_REF, 1.0, ALIGN_LEFT, 1 },
+		{ TPL_EV_COL_START, 1.35, ALIGN_LEFT, 1 },
+		{ TPL_EV_COL_END, 1.35, ALIGN_LEFT, 1 },
+		{ TPL_EV_COL_DURATION, 1.2, ALIGN_RIGHT, 1 },
+		{ TPL_EV_COL_DESCRIPTION, 3.3, ALIGN_LEFT, 2 },
 	};
-	TableColumn cols[G_N_ELEMENTS(columns)];
 	Table t;
 
 	if (sr->events == NULL || sr->events->len == 0)
 		return;
-	memcpy(cols, columns, sizeof cols);
-	cols[0].title = T(EV_COL_REF);
-	cols[1].title = T(EV_COL_START);
-	cols[2].title = T(EV_COL_END);
-	cols[3].title = T(EV_COL_DURATION);
-	cols[4].title = T(EV_COL_DESCRIPTION);
-	table_init(&t, &r->lo, cols, G_N_ELEMENTS(cols), 7.5, T(EV_TITLE), T(DOC_CONTINUED),
-		   sr->events->len);
+	table_begin(r, &t, columns, G_N_ELEMENTS(columns), 7.5, TPL_EV_TITLE, sr->events->len);
 	for (guint i = 0; i < sr->events->len; i++) {
 		const DowntimeEvent *ev = &g_array_index(sr->events, DowntimeEvent, i);
 		const char *ref, *description = NULL;
@@ -656,22 +669,17 @@ exclusion_reason(Render *r, const Exclusion *ex)
 static void
 render_exclusions(Render *r, const ServiceReport *sr)
 {
-	static const TableColumn columns[] = {
-		{ NULL, 1.35, ALIGN_LEFT, 1 }, { NULL, 1.35, ALIGN_LEFT, 1 },
-		{ NULL, 1.1, ALIGN_RIGHT, 1 }, { NULL, 4.4, ALIGN_LEFT, 3 },
+	static const ColumnSpec columns[] = {
+		{ TPL_EX_COL_START, 1.35, ALIGN_LEFT, 1 },
+		{ TPL_EX_COL_END, 1.35, ALIGN_LEFT, 1 },
+		{ TPL_EX_COL_DURATION, 1.1, ALIGN_RIGHT, 1 },
+		{ TPL_EX_COL_REASON, 4.4, ALIGN_LEFT, 3 },
 	};
-	TableColumn cols[G_N_ELEMENTS(columns)];
 	Table t;
 
 	if (sr->exclusions == NULL || sr->exclusions->len == 0)
 		return;
-	memcpy(cols, columns, sizeof cols);
-	cols[0].title = T(EX_COL_START);
-	cols[1].title = T(EX_COL_END);
-	cols[2].title = T(EX_COL_DURATION);
-	cols[3].title = T(EX_COL_REASON);
-	table_init(&t, &r->lo, cols, G_N_ELEMENTS(cols), 7.5, T(EX_TITLE), T(DOC_CONTINUED),
-		   sr->exclusions->len);
+	table_begin(r, &t, columns, G_N_ELEMENTS(columns), 7.5, TPL_EX_TITLE, sr->exclusions->len);
 	for (guint i = 0; i < sr->exclusions->len; i++) {
 		const Exclusion *ex = &g_array_index(sr->exclusions, Exclusion, i);
 		gboolean refused = ex->kind == EXCLUSION_REFUSED_NOTICE ||
@@ -789,14 +797,17 @@ incident_row(Render *r, Table *t, const Judgement *j)
 static void
 render_incidents(Render *r, const ServiceReport *sr, gboolean nothing)
 {
-	static const TableColumn columns[] = {
-		{ NULL, 1.05, ALIGN_LEFT, 1 }, { NULL, 0.95, ALIGN_LEFT, 1 },
-		{ NULL, 0.75, ALIGN_LEFT, 1 }, { NULL, 1.2, ALIGN_LEFT, 1 },
-		{ NULL, 1.3, ALIGN_LEFT, 2 }, { NULL, 1.0, ALIGN_RIGHT, 1 },
-		{ NULL, 0.8, ALIGN_RIGHT, 1 }, { NULL, 1.3, ALIGN_RIGHT, 1 },
-		{ NULL, 1.0, ALIGN_RIGHT, 1 },
+	static const ColumnSpec columns[] = {
+		{ TPL_INC_COL_TICKET, 1.05, ALIGN_LEFT, 1 },
+		{ TPL_INC_COL_GUARANTEE, 0.95, ALIGN_LEFT, 1 },
+		{ TPL_INC_COL_PRIORITY, 0.75, ALIGN_LEFT, 1 },
+		{ TPL_INC_COL_OPENED, 1.2, ALIGN_LEFT, 1 },
+		{ TPL_INC_COL_STOPPED, 1.3, ALIGN_LEFT, 2 },
+		{ TPL_INC_COL_ELAPSED, 1.0, ALIGN_RIGHT, 1 },
+		{ TPL_INC_COL_TARGET, 0.8, ALIGN_RIGHT, 1 },
+		{ TPL_INC_COL_OVERRUN, 1.3, ALIGN_RIGHT, 1 },
+		{ TPL_INC_COL_CREDIT, 1.0, ALIGN_RIGHT, 1 },
 	};
-	TableColumn cols[G_N_ELEMENTS(columns)];
 	const Plan *plan = sr->plan;
 	g_autoptr(GPtrArray) sorted = NULL;
 	gboolean any_open = FALSE;
@@ -817,18 +828,7 @@ render_incidents(Render *r, const ServiceReport *sr, gboolean nothing)
 		g_ptr_array_add(sorted, &g_array_index(sr->judgements, Judgement, i));
 	g_ptr_array_sort_with_data(sorted, compare_judgements, (gpointer)plan);
 
-	memcpy(cols, columns, sizeof cols);
-	cols[0].title = T(INC_COL_TICKET);
-	cols[1].title = T(INC_COL_GUARANTEE);
-	cols[2].title = T(INC_COL_PRIORITY);
-	cols[3].title = T(INC_COL_OPENED);
-	cols[4].title = T(INC_COL_STOPPED);
-	cols[5].title = T(INC_COL_ELAPSED);
-	cols[6].title = T(INC_COL_TARGET);
-	cols[7].title = T(INC_COL_OVERRUN);
-	cols[8].title = T(INC_COL_CREDIT);
-	table_init(&t, &r->lo, cols, G_N_ELEMENTS(cols), 7.5, T(INC_TITLE), T(DOC_CONTINUED),
-		   sorted->len);
+	table_begin(r, &t, columns, G_N_ELEMENTS(columns), 7.5, TPL_INC_TITLE, sorted->len);
 	for (guint i = 0; i < sorted->len; i++) {
 		const Judgement *j = g_ptr_array_index(sorted, i);
 
@@ -1013,14 +1013,15 @@ total_line(Render *r, const char *label, const char *amount, gboolean bold)
 static void
 render_credit(Render *r)
 {
-	static const TableColumn columns[] = {
-		{ NULL, 0.55, ALIGN_RIGHT, 1 }, { NULL, 2.3, ALIGN_LEFT, 2 },
-		{ NULL, 2.6, ALIGN_LEFT, 2 }, { NULL, 0.9, ALIGN_RIGHT, 1 },
-		{ NULL, 1.25, ALIGN_RIGHT, 1 },
+	static const ColumnSpec columns[] = {
+		{ TPL_CR_COL_LINE, 0.55, ALIGN_RIGHT, 1 },
+		{ TPL_CR_COL_SERVICE, 2.3, ALIGN_LEFT, 2 },
+		{ TPL_CR_COL_ITEM, 2.6, ALIGN_LEFT, 2 },
+		{ TPL_CR_COL_PERCENT, 0.9, ALIGN_RIGHT, 1 },
+		{ TPL_CR_COL_AMOUNT, 1.25, ALIGN_RIGHT, 1 },
 	};
 	const CreditNote *note_ = &r->cr->note;
 	const char *cur = r->provider->currency;
-	TableColumn cols[G_N_ELEMENTS(columns)];
 	g_autofree char *title = NULL;
 	g_autofree char *vat = NULL;
 	gboolean any_eligible = FALSE;
@@ -1031,13 +1032,9 @@ render_credit(Render *r)
 		return;
 	title = template_format(r->tpl, TPL_CR_TITLE, "number", note_->id, NULL);
 	section_heading(r, title, NULL, 60);
-	memcpy(cols, columns, sizeof cols);
-	cols[0].title = T(CR_COL_LINE);
-	cols[1].title = T(CR_COL_SERVICE);
-	cols[2].title = T(CR_COL_ITEM);
-	cols[3].title = T(CR_COL_PERCENT);
-	cols[4].title = T(CR_COL_AMOUNT);
-	table_init(&t, &r->lo, cols, G_N_ELEMENTS(cols), 8, title, T(DOC_CONTINUED), note_->n_lines);
+	table_begin(r, &t, columns, G_N_ELEMENTS(columns), 8, TPL_N_KEYS, note_->n_lines);
+	/* the section heading says it on the first page; a caption on the next ones */
+	t.caption = title;
 	t.caption_continued_only = TRUE;
 	t.tail = TOTALS_HEIGHT;
 	for (guint i = 0; i < note_->n_lines; i++) {
