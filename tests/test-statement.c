@@ -4,6 +4,7 @@
  * poppler's pdftotext / pdffonts / pdfinfo and qpdf.  Set SLAREPORT_KEEP_PDF=DIR to
  * keep the PDFs for a look.
  */
+#include <cairo.h>
 #include <glib/gstdio.h>
 
 #include "format.h"
@@ -443,6 +444,12 @@ twenty_services_customer(Fixture *f)
 		Service *s = add_service(f, id, c, i % 5 == 0 ? bare : plan, label);
 		ServiceReport *sr = add_service_report(f, cr, s);
 
+		if (i == 4) {
+			/* ordered on the 10th at noon */
+			sr->period.start = paris(6, 10, 12, 0);
+			sr->period_s = sr->eligible_s = interval_length(sr->period);
+		}
+
 		if (i % 3 == 0) {
 			gint64 start = paris(6, i, 8, 0);
 
@@ -775,7 +782,8 @@ static const char *const QUIET[] = {
 	"Rien à signaler ce mois-ci", "100,000 %", NULL,
 };
 static const char *const TWENTY[] = {
-	"services sur 20 n’ont pas respecté", "page 2 / ", NULL,
+	"services sur 20 n’ont pas respecté", "page 2 / ", "du 10 au 30 juin 2026", "Hors contrat",
+	NULL,
 };
 static const char *const BUSY[] = {
 	"INC-0001", "INC-0150", "INC-0300", "en cours, hors délai", "Plafond GTR", NULL,
@@ -992,18 +1000,90 @@ test_threads(void)
 	fixture_free(f);
 }
 
+/* A 240x80 logo with transparent corners, written as PNG to @path. */
+static void
+write_logo(const char *path)
+{
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 240, 80);
+	cairo_t *cr = cairo_create(s);
+
+	cairo_set_source_rgb(cr, 0.1, 0.3, 0.6);
+	cairo_arc(cr, 40, 40, 36, 0, 2 * G_PI);
+	cairo_fill(cr);
+	cairo_set_source_rgba(cr, 0.9, 0.4, 0.1, 0.8);
+	cairo_rectangle(cr, 90, 20, 140, 40);
+	cairo_fill(cr);
+	cairo_destroy(cr);
+	g_assert_cmpint(cairo_surface_write_to_png(s, path), ==, CAIRO_STATUS_SUCCESS);
+	cairo_surface_destroy(s);
+}
+
+/* The provider's logo is drawn once per page 1, with its transparency. */
+static void
+test_logo(void)
+{
+	Fixture *f;
+	g_autoptr(StatementContext) ctx = NULL;
+	g_autofree char *path = NULL;
+	g_autofree char *list = NULL;
+	Provider *p;
+	const char *argv[] = { "pdfimages", "-list", NULL, NULL };
+	g_autofree char *prog = g_find_program_in_path("pdfimages");
+
+	if (prog == NULL || !have_tools()) {
+		g_test_skip("pdfimages is not installed");
+		return;
+	}
+	f = fixture_new();
+	p = &f->ds->plans->provider;
+	g_assert_cmpint(g_mkdir_with_parents(g_get_user_cache_dir(), 0700), ==, 0);
+	p->logo = g_build_filename(g_get_user_cache_dir(), "logo.png", NULL);
+	write_logo(p->logo);
+	ctx = context(f);
+	path = render(f, ctx, french_customer(f), "logo.pdf");
+	assert_sound(path);
+	argv[2] = path;
+	list = run(argv, 0);
+	/* the picture and its soft mask, 240x80 */
+	g_assert_cmpuint(count(list, " 240    80 "), ==, 2);
+	assert_contains(list, "smask");
+	fixture_free(f);
+}
+
+static void
+test_bad_logo(void)
+{
+	Fixture *f = fixture_new();
+	g_autoptr(GError) error = NULL;
+	g_autoptr(StatementContext) ctx = NULL;
+
+	f->ds->plans->provider.logo = g_strdup("/nonexistent/logo.png");
+	ctx = statement_context_new(statement_data_dir(), &f->ds->plans->provider,
+				    day_from_ymd(2026, 7, 1), &error);
+	g_assert_null(ctx);
+	g_assert_error(error, PDF_ERROR, PDF_ERROR_IMAGE);
+	assert_contains(error->message, "/nonexistent/logo.png");
+	fixture_free(f);
+}
+
 /* Timing for the report: ms per one-service statement, in one thread. */
 static void
 test_speed(void)
 {
 	Fixture *f = fixture_new();
-	g_autoptr(StatementContext) ctx = context(f);
+	g_autoptr(StatementContext) ctx = NULL;
 	CustomerReport *cr = example_customer(f, "C001", LANGUAGE_FR);
 	g_autofree char *path = g_build_filename(g_get_user_cache_dir(), "speed.pdf", NULL);
 	guint n = g_test_perf() ? 500 : 20;
 	gint64 t0;
 
 	g_assert_cmpint(g_mkdir_with_parents(g_get_user_cache_dir(), 0700), ==, 0);
+	if (g_getenv("SLAREPORT_BENCH_LOGO") != NULL) {
+		f->ds->plans->provider.logo = g_build_filename(g_get_user_cache_dir(), "logo.png",
+							       NULL);
+		write_logo(f->ds->plans->provider.logo);
+	}
+	ctx = context(f);
 	t0 = g_get_monotonic_time();
 	for (guint i = 0; i < n; i++)
 		g_assert_true(statement_render(ctx, &f->report, cr, path, NULL));
@@ -1020,6 +1100,8 @@ main(int argc, char **argv)
 	for (guint i = 0; i < G_N_ELEMENTS(CASES); i++)
 		g_test_add_data_func(CASES[i].test, &CASES[i], test_render_case);
 	g_test_add_func("/statement/render/metadata", test_metadata);
+	g_test_add_func("/statement/render/logo", test_logo);
+	g_test_add_func("/statement/context/unreadable-logo", test_bad_logo);
 	g_test_add_func("/statement/render/identical-bytes", test_identical_bytes);
 	g_test_add_func("/statement/render/threads-same-bytes", test_threads);
 	g_test_add_func("/statement/render/size", test_size);

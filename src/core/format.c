@@ -188,8 +188,9 @@ format_duration(FormatBuf *buf, Language lang, gint64 seconds)
 		/* zero parts are left out, but 0 s is written as such */
 		if (parts[i].value == 0 && !(last && m == 0))
 			continue;
+		/* a line may break between parts, never inside one */
 		if (s->len > (seconds < 0 ? 1u : 0u))
-			g_string_append(s, lang == LANGUAGE_EN ? " " : FORMAT_NBSP);
+			g_string_append_c(s, ' ');
 		append_grouped(s, parts[i].value, loc->group);
 		g_string_append(s, loc->unit_gap);
 		g_string_append(s, parts[i].unit);

@@ -40,7 +40,8 @@ const char *format_percent_short(FormatBuf *buf, Language lang, gint32 milli);
  * otherwise: `1 234,50 CHF` / `CHF 1,234.50`.  Negative: `-12,00 €` / `-€12.00`. */
 const char *format_money(FormatBuf *buf, Language lang, gint64 cents, const char *currency);
 /* Seconds as hours, minutes and seconds, zero parts left out: `3 h 35 min`,
- * `43 min 1 s`, `0 s` (fr, U+00A0 inside); `3h 35m`, `43m 1s`, `0s` (en). */
+ * `43 min 1 s`, `0 s` (fr, U+00A0 between number and unit); `3h 35m`, `43m 1s`, `0s`
+ * (en).  Parts are separated by plain spaces, where a line may break. */
 const char *format_duration(FormatBuf *buf, Language lang, gint64 seconds);
 /* A civil day: `3 octobre 2026`, `1er novembre 2026` (fr), `3 October 2026` (en). */
 const char *format_date(FormatBuf *buf, Language lang, Day day);

@@ -42,15 +42,16 @@ G_DEFINE_QUARK(pdf-error-quark, pdf_error)
 
 /* ==== Fonts in memory ============================================================= */
 
-/* Reads a run-wide font from memory, in place: each document has its own position. */
+/* Reads run-wide bytes (a font, a deflated image) in place for libharu: each document
+ * has its own position. */
 typedef struct {
 	const guint8 *data;
 	gsize len;
 	gsize pos;
-} FontReader;
+} MemReader;
 
 /* A libharu stream reading @r (which must outlive it) without copying. */
-static HPDF_Stream reader_stream(HPDF_MMgr mmgr, FontReader *r, GBytes *bytes);
+static HPDF_Stream reader_stream(HPDF_MMgr mmgr, MemReader *r, GBytes *bytes);
 
 /* ==== Resources =================================================================== */
 
@@ -84,8 +85,8 @@ struct _PdfResources {
 	GBytes *fonts[N_FONT_SETS][2];
 	Prebuilt prebuilt[2];
 	int logo_width, logo_height;
-	guint8 *logo_rgb;   /* 3 bytes a pixel */
-	guint8 *logo_alpha; /* 1 byte a pixel; NULL when opaque */
+	GBytes *logo_rgb;   /* 3 bytes a pixel, deflated once for every document */
+	GBytes *logo_alpha; /* 1 byte a pixel, deflated; NULL when opaque */
 };
 
 void
@@ -100,17 +101,21 @@ pdf_resources_free(PdfResources *res)
 		g_clear_pointer(&res->prebuilt[f].deflated, g_bytes_unref);
 		g_free(res->prebuilt[f].glyphs);
 	}
-	g_free(res->logo_rgb);
-	g_free(res->logo_alpha);
+	g_clear_pointer(&res->logo_rgb, g_bytes_unref);
+	g_clear_pointer(&res->logo_alpha, g_bytes_unref);
 	g_free(res);
 }
 
-/* Decodes the PNG once, into the RGB and alpha planes libharu takes as raw images. */
+static GBytes *deflate_bytes(const guint8 *data, gsize len, GError **error);
+
+/* Decodes the PNG once, into RGB and alpha planes deflated as PDF images hold them. */
 static gboolean
 load_logo(PdfResources *res, const char *path, GError **error)
 {
 	g_autoptr(cairo_surface_t) png = cairo_image_surface_create_from_png(path);
 	g_autoptr(cairo_surface_t) argb = NULL;
+	g_autofree guint8 *rgb = NULL;
+	g_autofree guint8 *alpha = NULL;
 	cairo_t *cr;
 	gboolean opaque = TRUE;
 	int w, h, stride;
@@ -134,10 +139,10 @@ load_logo(PdfResources *res, const char *path, GError **error)
 
 	data = cairo_image_surface_get_data(argb);
 	stride = cairo_image_surface_get_stride(argb);
+	rgb = g_malloc((gsize)w * h * 3);
+	alpha = g_malloc((gsize)w * h);
 	res->logo_width = w;
 	res->logo_height = h;
-	res->logo_rgb = g_malloc((gsize)w * h * 3);
-	res->logo_alpha = g_malloc((gsize)w * h);
 	for (int y = 0; y < h; y++) {
 		const guint32 *row = (const guint32 *)(data + (gsize)y * stride);
 
@@ -150,15 +155,16 @@ load_logo(PdfResources *res, const char *path, GError **error)
 			for (int c = 0; c < 3; c++) {
 				guint v = (p >> (16 - 8 * c)) & 0xff;
 
-				res->logo_rgb[i * 3 + c] = a == 0 ? 255 : (guint8)MIN(255u, (v * 255 + a / 2) / a);
+				rgb[i * 3 + c] = a == 0 ? 255 : (guint8)MIN(255u, (v * 255 + a / 2) / a);
 			}
-			res->logo_alpha[i] = (guint8)a;
+			alpha[i] = (guint8)a;
 			opaque = opaque && a == 255;
 		}
 	}
-	if (opaque)
-		g_clear_pointer(&res->logo_alpha, g_free);
-	return TRUE;
+	res->logo_rgb = deflate_bytes(rgb, (gsize)w * h * 3, error);
+	if (res->logo_rgb != NULL && !opaque)
+		res->logo_alpha = deflate_bytes(alpha, (gsize)w * h, error);
+	return res->logo_rgb != NULL && (opaque || res->logo_alpha != NULL);
 }
 
 static gboolean prebuild(PdfResources *res, PdfFace face, GError **error);
@@ -269,7 +275,7 @@ write_encoding(HPDF_Encoder encoder, HPDF_Stream out)
 static HPDF_STATUS
 reader_read(HPDF_Stream stream, HPDF_BYTE *buf, HPDF_UINT *size)
 {
-	FontReader *r = stream->attr;
+	MemReader *r = stream->attr;
 	gsize n = MIN((gsize)*size, r->len - r->pos);
 
 	memcpy(buf, r->data + r->pos, n);
@@ -284,7 +290,7 @@ reader_read(HPDF_Stream stream, HPDF_BYTE *buf, HPDF_UINT *size)
 static HPDF_STATUS
 reader_seek(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode)
 {
-	FontReader *r = stream->attr;
+	MemReader *r = stream->attr;
 	gint64 to = mode == HPDF_SEEK_SET ? pos
 		: mode == HPDF_SEEK_CUR ? (gint64)r->pos + pos : (gint64)r->len + pos;
 
@@ -297,13 +303,13 @@ reader_seek(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode)
 static HPDF_INT32
 reader_tell(HPDF_Stream stream)
 {
-	return (HPDF_INT32)((FontReader *)stream->attr)->pos;
+	return (HPDF_INT32)((MemReader *)stream->attr)->pos;
 }
 
 static HPDF_UINT32
 reader_size(HPDF_Stream stream)
 {
-	return (HPDF_UINT32)((FontReader *)stream->attr)->len;
+	return (HPDF_UINT32)((MemReader *)stream->attr)->len;
 }
 
 static guint
@@ -357,11 +363,19 @@ mark_components(GBytes *font, HPDF_FontDef def)
 }
 
 static HPDF_Stream
-reader_stream(HPDF_MMgr mmgr, FontReader *r, GBytes *bytes)
+reader_stream(HPDF_MMgr mmgr, MemReader *r, GBytes *bytes)
 {
 	r->data = g_bytes_get_data(bytes, &r->len);
 	r->pos = 0;
 	return HPDF_CallbackReader_New(mmgr, reader_read, reader_seek, reader_tell, reader_size, r);
+}
+
+/* A stream dictionary whose data is already deflated: libharu only writes /Filter for
+ * what it compresses itself. */
+static HPDF_STATUS
+write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
+{
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
 /* The character of a code of the primary encoding. */
@@ -405,7 +419,7 @@ prebuild(PdfResources *res, PdfFace face, GError **error)
 {
 	g_auto(HPDF_Doc) scratch = HPDF_New(NULL, NULL);
 	Prebuilt *pre = &res->prebuilt[face];
-	FontReader reader;
+	MemReader reader;
 	HPDF_Stream in, out;
 	HPDF_FontDef def;
 	HPDF_TTFontDefAttr attr;
@@ -474,8 +488,9 @@ typedef struct {
 struct _PdfDoc {
 	const PdfResources *res;
 	HPDF_Doc pdf;
-	FontReader readers[N_FONT_SETS][2];
-	FontReader prebuilt[2];
+	MemReader readers[N_FONT_SETS][2];
+	MemReader prebuilt[2];
+	MemReader logo_readers[2];
 	HPDF_STATUS error;        /* first libharu error, 0 if none */
 	HPDF_STATUS error_detail;
 	HPDF_FontDef defs[N_FONT_SETS][2]; /* loaded on first use */
@@ -531,7 +546,7 @@ pdf_doc_free(PdfDoc *doc)
 static HPDF_FontDef
 font_def(PdfDoc *doc, guint set, PdfFace face)
 {
-	FontReader *reader = &doc->readers[set][face];
+	MemReader *reader = &doc->readers[set][face];
 	HPDF_Stream stream;
 	HPDF_FontDef def;
 	HPDF_TTFontDefAttr attr;
@@ -1269,6 +1284,29 @@ pdf_clip_end(PdfDoc *doc)
 	ps->font = NULL;
 }
 
+/* An image XObject whose data is @deflated as is, read in place by @reader. */
+static HPDF_Image
+deflated_image(PdfDoc *doc, GBytes *deflated, MemReader *reader, const char *space)
+{
+	HPDF_MMgr mmgr = doc->pdf->mmgr;
+	HPDF_Dict img = HPDF_DictStream_New(mmgr, doc->pdf->xref);
+	HPDF_STATUS ret = HPDF_OK;
+
+	if (img == NULL)
+		return NULL;
+	img->header.obj_class |= HPDF_OSUBCLASS_XOBJECT; /* what HPDF_Page_DrawImage checks */
+	ret += HPDF_Dict_AddName(img, "Type", "XObject");
+	ret += HPDF_Dict_AddName(img, "Subtype", "Image");
+	ret += HPDF_Dict_AddNumber(img, "Width", doc->res->logo_width);
+	ret += HPDF_Dict_AddNumber(img, "Height", doc->res->logo_height);
+	ret += HPDF_Dict_AddName(img, "ColorSpace", space);
+	ret += HPDF_Dict_AddNumber(img, "BitsPerComponent", 8);
+	HPDF_Stream_Free(img->stream);
+	img->stream = reader_stream(mmgr, reader, deflated);
+	img->write_fn = write_flate_filter;
+	return ret == HPDF_OK && img->stream != NULL ? img : NULL;
+}
+
 void
 pdf_logo(PdfDoc *doc, double x, double y, double w, double h)
 {
@@ -1277,19 +1315,19 @@ pdf_logo(PdfDoc *doc, double x, double y, double w, double h)
 	if (res->logo_rgb == NULL)
 		return;
 	if (doc->logo == NULL) {
-		doc->logo = HPDF_LoadRawImageFromMem(doc->pdf, res->logo_rgb,
-						     (HPDF_UINT)res->logo_width,
-						     (HPDF_UINT)res->logo_height, HPDF_CS_DEVICE_RGB, 8);
+		/* deflated once per run: libharu would copy and deflate it for each document */
+		doc->logo = deflated_image(doc, res->logo_rgb, &doc->logo_readers[0], "DeviceRGB");
 		if (doc->logo != NULL && res->logo_alpha != NULL) {
-			HPDF_Image mask = HPDF_LoadRawImageFromMem(
-				doc->pdf, res->logo_alpha, (HPDF_UINT)res->logo_width,
-				(HPDF_UINT)res->logo_height, HPDF_CS_DEVICE_GRAY, 8);
+			HPDF_Image mask = deflated_image(doc, res->logo_alpha, &doc->logo_readers[1],
+							 "DeviceGray");
 
-			if (mask != NULL)
-				HPDF_Image_AddSMask(doc->logo, mask);
+			if (mask == NULL || HPDF_Dict_Add(doc->logo, "SMask", mask) != HPDF_OK)
+				doc->logo = NULL;
 		}
-		if (doc->logo == NULL)
+		if (doc->logo == NULL) {
+			note_error(doc);
 			return;
+		}
 	}
 	/* libharu writes this one itself: our operators must come first */
 	flush(doc, page_state(doc));
@@ -1298,14 +1336,6 @@ pdf_logo(PdfDoc *doc, double x, double y, double w, double h)
 }
 
 /* ==== Saving ========================================================================== */
-
-/* A stream dictionary whose data is already deflated: libharu only writes /Filter for
- * what it compresses itself. */
-static HPDF_STATUS
-write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
-{
-	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
-}
 
 /*
  * Gives the Latin font of @face the run's prebuilt embedding when the document drew no

@@ -423,7 +423,7 @@ render_summary(Render *r)
 		{ TPL_SUM_COL_TARGET, 0.8, ALIGN_RIGHT, 1 },
 		{ TPL_SUM_COL_GTR, 0.85, ALIGN_RIGHT, 1 },
 		{ TPL_SUM_COL_GTI, 0.85, ALIGN_RIGHT, 1 },
-		{ TPL_SUM_COL_CREDIT, 1.05, ALIGN_RIGHT, 1 },
+		{ TPL_SUM_COL_CREDIT, 1.05, ALIGN_RIGHT, 2 },
 		{ TPL_SUM_COL_STATUS, 1.3, ALIGN_LEFT, 1 },
 	};
 	const GPtrArray *services = r->cr->services;
@@ -577,7 +577,7 @@ render_events(Render *r, const ServiceReport *sr)
 		{ TPL_EV_COL_REF, 1.0, ALIGN_LEFT, 1 },
 		{ TPL_EV_COL_START, 1.35, ALIGN_LEFT, 1 },
 		{ TPL_EV_COL_END, 1.35, ALIGN_LEFT, 1 },
-		{ TPL_EV_COL_DURATION, 1.2, ALIGN_RIGHT, 1 },
+		{ TPL_EV_COL_DURATION, 1.2, ALIGN_RIGHT, 2 },
 		{ TPL_EV_COL_DESCRIPTION, 3.3, ALIGN_LEFT, 2 },
 	};
 	Table t;
@@ -672,7 +672,7 @@ render_exclusions(Render *r, const ServiceReport *sr)
 	static const ColumnSpec columns[] = {
 		{ TPL_EX_COL_START, 1.35, ALIGN_LEFT, 1 },
 		{ TPL_EX_COL_END, 1.35, ALIGN_LEFT, 1 },
-		{ TPL_EX_COL_DURATION, 1.1, ALIGN_RIGHT, 1 },
+		{ TPL_EX_COL_DURATION, 1.1, ALIGN_RIGHT, 2 },
 		{ TPL_EX_COL_REASON, 4.4, ALIGN_LEFT, 3 },
 	};
 	Table t;
@@ -798,15 +798,16 @@ static void
 render_incidents(Render *r, const ServiceReport *sr, gboolean nothing)
 {
 	static const ColumnSpec columns[] = {
+		/* figures wrap between their parts rather than be cut */
 		{ TPL_INC_COL_TICKET, 1.05, ALIGN_LEFT, 1 },
-		{ TPL_INC_COL_GUARANTEE, 0.95, ALIGN_LEFT, 1 },
-		{ TPL_INC_COL_PRIORITY, 0.75, ALIGN_LEFT, 1 },
-		{ TPL_INC_COL_OPENED, 1.2, ALIGN_LEFT, 1 },
-		{ TPL_INC_COL_STOPPED, 1.3, ALIGN_LEFT, 2 },
-		{ TPL_INC_COL_ELAPSED, 1.0, ALIGN_RIGHT, 1 },
-		{ TPL_INC_COL_TARGET, 0.8, ALIGN_RIGHT, 1 },
-		{ TPL_INC_COL_OVERRUN, 1.3, ALIGN_RIGHT, 1 },
-		{ TPL_INC_COL_CREDIT, 1.0, ALIGN_RIGHT, 1 },
+		{ TPL_INC_COL_GUARANTEE, 0.9, ALIGN_LEFT, 1 },
+		{ TPL_INC_COL_PRIORITY, 0.7, ALIGN_LEFT, 1 },
+		{ TPL_INC_COL_OPENED, 1.15, ALIGN_LEFT, 1 },
+		{ TPL_INC_COL_STOPPED, 1.25, ALIGN_LEFT, 2 },
+		{ TPL_INC_COL_ELAPSED, 1.15, ALIGN_RIGHT, 2 },
+		{ TPL_INC_COL_TARGET, 0.8, ALIGN_RIGHT, 2 },
+		{ TPL_INC_COL_OVERRUN, 1.3, ALIGN_RIGHT, 2 },
+		{ TPL_INC_COL_CREDIT, 0.95, ALIGN_RIGHT, 2 },
 	};
 	const Plan *plan = sr->plan;
 	g_autoptr(GPtrArray) sorted = NULL;
@@ -1018,7 +1019,7 @@ render_credit(Render *r)
 		{ TPL_CR_COL_SERVICE, 2.3, ALIGN_LEFT, 2 },
 		{ TPL_CR_COL_ITEM, 2.6, ALIGN_LEFT, 2 },
 		{ TPL_CR_COL_PERCENT, 0.9, ALIGN_RIGHT, 1 },
-		{ TPL_CR_COL_AMOUNT, 1.25, ALIGN_RIGHT, 1 },
+		{ TPL_CR_COL_AMOUNT, 1.25, ALIGN_RIGHT, 2 },
 	};
 	const CreditNote *note_ = &r->cr->note;
 	const char *cur = r->provider->currency;
