@@ -444,6 +444,18 @@ twenty_services_customer(Fixture *f)
 		Service *s = add_service(f, id, c, i % 5 == 0 ? bare : plan, label);
 		ServiceReport *sr = add_service_report(f, cr, s);
 
+		if (i == 2) {
+			/* a service year that ended on the 15th, and work beyond the new book */
+			sr->units = (UnitsResult){ .defined = TRUE, .annual = 10, .opening = 10,
+						   .used = 13, .closing = -3, .expired = 4,
+						   .year_ended_in_month = TRUE, .overdrawn = TRUE,
+						   .year_start = day_from_ymd(2026, 6, 15),
+						   .year_end = day_from_ymd(2027, 6, 14) };
+			sr->allowance = (AllowanceResult){ .defined = TRUE, .included = 7200,
+							   .used = 9900, .overage = 2700,
+							   .has_overage_amount = TRUE,
+							   .overage_amount = 6750 };
+		}
 		if (i == 4) {
 			/* ordered on the 10th at noon */
 			sr->period.start = paris(6, 10, 12, 0);
@@ -461,8 +473,9 @@ twenty_services_customer(Fixture *f)
 						    sr->eligible_s);
 			sr->met = !sr->has_target || sr->availability >= plan->target;
 			if (!sr->met) {
+				/* SRV-09 is on a plan with credit.mode=on-request */
 				CreditLine l = { lines->len + 1, s, CREDIT_AVAILABILITY, NULL, 5000,
-						 2000, 400, FALSE };
+						 2000, 400, i == 9 };
 
 				sr->credit = 2000;
 				g_array_append_val(lines, l);
@@ -783,7 +796,8 @@ static const char *const QUIET[] = {
 };
 static const char *const TWENTY[] = {
 	"services sur 20 n’ont pas respecté", "page 2 / ", "du 10 au 30 juin 2026", "Hors contrat",
-	NULL,
+	"Un avoir de 80,00 € HT vous est accordé", "Un avoir de 20,00 € HT peut vous être accordé",
+	"Disponibilité — sur demande", "Solde négatif", "-3", "67,50 €", NULL,
 };
 static const char *const BUSY[] = {
 	"INC-0001", "INC-0150", "INC-0300", "en cours, hors délai", "Plafond GTR", NULL,

@@ -140,23 +140,40 @@ layout_pairs(Layout *lo, const LayoutPair *pairs, guint n, guint columns)
 	const TextStyle label = { PDF_REGULAR, 7, LAYOUT_MUTED };
 	const TextStyle value = { PDF_BOLD, 9.5, LAYOUT_INK };
 	double col_w = layout_width(lo) / columns;
-	double row_h = layout_leading(label.size) + layout_leading(value.size) + 3;
 
+	g_return_if_fail(columns > 0 && columns <= LAYOUT_MAX_PAIR_COLUMNS);
 	for (guint i = 0; i < n; i += columns) {
+		GPtrArray *labels[LAYOUT_MAX_PAIR_COLUMNS];
+		guint most = 1;
+		double label_h, row_h;
+
+		/* a label may take two lines; the values of a row stay aligned */
+		for (guint c = 0; c < columns; c++) {
+			labels[c] = i + c < n ? pdf_text_wrap(lo->doc, label.face, label.size,
+							      pairs[i + c].label, col_w - 8, 2)
+					      : NULL;
+			if (labels[c] != NULL)
+				most = MAX(most, labels[c]->len);
+		}
+		label_h = most * layout_leading(label.size);
+		row_h = label_h + layout_leading(value.size) + 3;
 		layout_need(lo, row_h);
 		for (guint c = 0; c < columns && i + c < n; c++) {
 			const LayoutPair *p = &pairs[i + c];
 			double x = lo->left + c * col_w;
-			g_autofree char *l = pdf_text_fit(lo->doc, label.face, label.size, p->label,
-							  col_w - 8);
 			g_autofree char *v = pdf_text_fit(lo->doc, value.face, value.size, p->value,
 							  col_w - 8);
 
-			pdf_text(lo->doc, label.face, label.size, x, lo->y + label.size, label.color, l);
-			pdf_text(lo->doc, value.face, value.size, x,
-				 lo->y + layout_leading(label.size) + value.size,
+			for (guint l = 0; l < labels[c]->len; l++)
+				pdf_text(lo->doc, label.face, label.size, x,
+					 lo->y + label.size + l * layout_leading(label.size), label.color,
+					 g_ptr_array_index(labels[c], l));
+			pdf_text(lo->doc, value.face, value.size, x, lo->y + label_h + value.size,
 				 p->color != NULL ? *p->color : value.color, v);
 		}
+		for (guint c = 0; c < columns; c++)
+			if (labels[c] != NULL)
+				g_ptr_array_unref(labels[c]);
 		lo->y += row_h;
 	}
 }

@@ -77,7 +77,11 @@ typedef struct {
 	const PdfColor *color; /* value colour; NULL = ink */
 } LayoutPair;
 
-/* @n pairs in @columns columns, label above value, moving the cursor under them. */
+#define LAYOUT_MAX_PAIR_COLUMNS 8
+
+/* @n pairs in @columns columns (at most LAYOUT_MAX_PAIR_COLUMNS), label above value,
+ * moving the cursor under them.  A label may take two lines, a value one (cut with
+ * "…" if it must). */
 void layout_pairs(Layout *lo, const LayoutPair *pairs, guint n, guint columns);
 
 /* ==== Tables ====================================================================== */
