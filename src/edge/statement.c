@@ -338,14 +338,14 @@ render_header(Render *r)
 static void
 render_rejected(Render *r)
 {
-	char n[16];
+	FormatBuf n;
 	g_autofree char *text = NULL;
 
 	if (r->cr->rejected_rows == 0)
 		return;
-	g_snprintf(n, sizeof n, "%u", r->cr->rejected_rows);
 	text = r->cr->rejected_rows == 1 ? g_strdup(T(HEAD_REJECTED_ONE))
-		: template_format(r->tpl, TPL_HEAD_REJECTED_MANY, "n", n, NULL);
+		: template_format(r->tpl, TPL_HEAD_REJECTED_MANY, "n",
+				  format_int(&n, r->lang, r->cr->rejected_rows), NULL);
 	banner(r, WARN, WARN_BG, style(PDF_BOLD, 8.5, INK), text, style(PDF_REGULAR, 8.5, INK), NULL);
 }
 
@@ -430,20 +430,19 @@ render_summary(Render *r)
 	guint not_met = 0;
 	g_autofree char *verdict = NULL;
 	g_autofree char *credit = credit_sentence(r);
-	char n[16], total[16];
+	FormatBuf n, total;
 	Table t;
 
 	for (guint i = 0; i < services->len; i++)
 		not_met += commitment(g_ptr_array_index(services, i)) == COMMITMENT_NOT_MET;
-	g_snprintf(n, sizeof n, "%u", not_met);
-	g_snprintf(total, sizeof total, "%u", services->len);
 	if (not_met == 0)
 		verdict = g_strdup(T(SUM_ALL_MET));
 	else if (services->len == 1)
 		verdict = g_strdup(T(SUM_NOT_MET_ONLY));
 	else
 		verdict = template_format(r->tpl, not_met == 1 ? TPL_SUM_NOT_MET_ONE : TPL_SUM_NOT_MET_MANY,
-					  "n", n, "total", total, NULL);
+					  "n", format_int(&n, r->lang, not_met), "total",
+					  format_int(&total, r->lang, services->len), NULL);
 
 	section_heading(r, T(SUM_TITLE), NULL, 60);
 	banner(r, not_met == 0 ? GOOD : BAD, not_met == 0 ? GOOD_BG : BAD_BG,

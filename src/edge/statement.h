@@ -24,7 +24,8 @@
 typedef struct _StatementContext StatementContext;
 
 /* The folder holding templates/ and fonts/: $SLAREPORT_DATA_DIR when set, else the
- * project folder the program was built in. */
+ * project folder the program was built in (the Makefile's SLAREPORT_DATADIR), so
+ * `make run` and the tests work from anywhere; an installed copy sets the variable. */
 const char *statement_data_dir(void);
 
 /*
@@ -40,8 +41,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(StatementContext, statement_context_free)
 
 /*
  * Writes @customer's statement for @report's month to @path (created or replaced, and
- * nothing else written).  Fails with the path in the message when the file cannot
- * be written (disk full, permission) or libharu reports an error.
+ * nothing else written; a partial file is removed).  Fails with the path in the
+ * message: PDF_ERROR_WRITE when the file cannot be written (disk full, permission:
+ * exit status 4), PDF_ERROR_LIBHARU when libharu reports an error (a bug).
  */
 gboolean statement_render(const StatementContext *ctx, const Report *report,
 			  const CustomerReport *customer, const char *path, GError **error);
