@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT
  *
- * Month timelines.  cairo builds each colour's shapes as one path (rounded bar ends
- * come out as Bézier curves) on a throw-away 1x1 surface; cairo_copy_path hands the
- * path back and it is replayed with the PDF's own path operators.  A raster chart
- * would cost ~35 ms a statement (a PNG encoded by cairo and decoded by libharu); this
- * costs microseconds and prints sharp.  It does not read the report: statement.c
- * hands it the sets to draw.
+ * Month charts: a column per local day, its hours running down.  cairo builds each
+ * colour's shapes as one path on a throw-away 1x1 surface, each event cut at the
+ * midnights it crosses; cairo_copy_path hands the path back and it is replayed with
+ * the PDF's own path operators.  A raster chart would cost ~35 ms a statement (a PNG
+ * encoded by cairo and decoded by libharu); this costs microseconds and prints sharp
+ * at any zoom.  It does not read the report: statement.c hands it the sets to draw.
  */
 #include "chart.h"
 
