@@ -69,18 +69,22 @@ endif
 QUIET_CC   = $(Q)$(if $(Q),echo '   CC   ' $@;)
 QUIET_LINK = $(Q)$(if $(Q),echo '   LINK ' $@;)
 QUIET_AR   = $(Q)$(if $(Q),echo '   AR   ' $@;)
+QUIET_GEN  = $(Q)$(if $(Q),echo '   GEN  ' $@;)
 
 .PHONY: all deps run test check check-asan bench fuzz clean examples
 
-all: $(BIN)
+all: $(BIN) $(FONTS)
 
 $(BUILD)/core/%.o: src/core/%.c
 	@mkdir -p $(@D)
 	$(QUIET_CC)$(CC) $(CORE_CFLAGS) -c -o $@ $<
 
+# SLAREPORT_DATADIR: where templates/ and fonts/ are found unless $$SLAREPORT_DATA_DIR
+# says otherwise (statement.h), so `make run` and the tests work from any folder.
 $(BUILD)/edge/%.o: src/edge/%.c
 	@mkdir -p $(@D)
-	$(QUIET_CC)$(CC) $(EDGE_CFLAGS) -DSLAREPORT_VERSION='"$(VERSION)"' -c -o $@ $<
+	$(QUIET_CC)$(CC) $(EDGE_CFLAGS) -DSLAREPORT_VERSION='"$(VERSION)"' \
+		-DSLAREPORT_DATADIR='"$(CURDIR)"' -c -o $@ $<
 
 $(BUILD)/app/%.o: src/app/%.c
 	@mkdir -p $(@D)
@@ -111,6 +115,31 @@ $(CORE_TESTS): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libcore.a
 
 $(EDGE_TESTS): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libapp.a $(BUILD)/libedge.a $(BUILD)/libcore.a
 	$(QUIET_LINK)$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libapp.a $(BUILD)/libedge.a $(BUILD)/libcore.a $(EDGE_LIBS)
+
+# ---- Fonts ----------------------------------------------------------------------
+# Statements embed DejaVu Sans (Debian's fonts-dejavu-core) cut down by fontTools:
+# a Latin subset every statement uses (Latin-1, Extended-A, Romanian's comma-below
+# letters, punctuation, €, a few symbols), and the whole font without hinting for the
+# rare text it lacks (src/edge/pdf.c loads that one only then).  libharu 2.3 embeds a
+# pre-subset font ~8x smaller and ~5x faster (../shared/notes/pdf-facts.md).  Debian's
+# python3, not whichever python3 is first on PATH: fontTools is its package.
+PYTHON3    ?= /usr/bin/python3
+DEJAVU_DIR := /usr/share/fonts/truetype/dejavu
+FONT_LATIN := U+0020-007E,U+00A0-017F,U+0192,U+0218-021B,U+02C6-02C7,U+02D8-02DD,$\
+	U+2000-206F,U+20AC,U+2122,U+2190-2193,U+2212,U+2264-2265,U+25A0,U+25CF,$\
+	U+2713,U+2717,U+FFFD
+SUBSET      = $(PYTHON3) -m fontTools.subset --no-hinting --layout-features= --notdef-outline \
+	--drop-tables+=GSUB,GPOS,GDEF,kern,MATH,FFTM,gasp --name-IDs=1,2,3,4,5,6
+FONTS := fonts/DejaVuSans-Latin.ttf fonts/DejaVuSans-Bold-Latin.ttf \
+	fonts/DejaVuSans-Wide.ttf fonts/DejaVuSans-Bold-Wide.ttf
+
+fonts/%-Latin.ttf: $(DEJAVU_DIR)/%.ttf Makefile
+	@mkdir -p $(@D)
+	$(QUIET_GEN)$(SUBSET) '--unicodes=$(FONT_LATIN)' --output-file=$@ $<
+
+fonts/%-Wide.ttf: $(DEJAVU_DIR)/%.ttf Makefile
+	@mkdir -p $(@D)
+	$(QUIET_GEN)$(SUBSET) '--unicodes=*' --output-file=$@ $<
 
 # ---- Dependencies ---------------------------------------------------------------
 # Debian packages to build, run and test.  `deps` installs the missing ones when run
@@ -151,7 +180,7 @@ examples: $(BIN)
 # for the normal build and then for the sanitizer build in build/asan.
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-check: $(BIN) $(GEN) $(TESTS)
+check: $(BIN) $(GEN) $(TESTS) $(FONTS)
 	@BUILD=$(BUILD) tests/run-tests.sh $(TESTS)
 
 check-asan:
@@ -167,6 +196,6 @@ bench: deps
 	@MAKE='$(MAKE)' tests/bench/run.sh
 
 clean:
-	rm -rf build
+	rm -rf build fonts/*.ttf
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/*/*.d $(BUILD)/tests/*.d)
