@@ -19,6 +19,7 @@
 #include "outdir.h"
 #include "progress.h"
 #include "report.h"
+#include "statement.h"
 
 #define PROGRAM_NAME "slareport"
 
@@ -62,12 +63,58 @@ validate(const Options *opts)
 
 /* ==== Statements ================================================================ */
 
+typedef struct {
+	const Report *report;
+	const StatementContext *ctx;
+	const Outdir *od;
+	GPtrArray *customers; /* CustomerReport* to render */
+} Render;
+
+static gboolean
+render_one(guint index, gpointer data, GError **error)
+{
+	const Render *job = data;
+	const CustomerReport *cr = job->customers->pdata[index];
+	g_autofree char *relpath = g_strdup_printf("statements/%s.pdf", cr->customer->id);
+	g_autofree char *path = outdir_path(job->od, relpath);
+
+	return statement_render(job->ctx, job->report, cr, path, error);
+}
+
+static gboolean
+named(const Options *opts, const char *customer_id)
+{
+	return opts->customers == NULL ||
+	       g_strv_contains((const char *const *)opts->customers, customer_id);
+}
+
+/* Renders the statements in parallel; with --customer, the others are carried over
+ * from the month folder in place (rendered when it has none). */
 static gboolean
 write_statements(const Options *opts, const Report *report, const Outdir *od, GError **error)
 {
-	/* the PDF renderer is being merged (issue 6) */
-	g_message("%u statements to render", report->customers->len);
-	return TRUE;
+	g_autoptr(StatementContext) ctx = NULL;
+	g_autoptr(GPtrArray) todo = g_ptr_array_new();
+	g_autoptr(Progress) progress = NULL;
+	Render job = { report, NULL, od, todo };
+
+	for (guint i = 0; i < report->customers->len; i++) {
+		const CustomerReport *cr = report->customers->pdata[i];
+		gboolean carried = FALSE;
+
+		if (!named(opts, cr->customer->id) &&
+		    !outdir_carry_statement(od, cr->customer->id, &carried, error))
+			return FALSE;
+		if (!carried)
+			g_ptr_array_add(todo, (gpointer)cr);
+	}
+	ctx = statement_context_new(statement_data_dir(), &report->dataset->plans->provider,
+				    opts->issue_date, error);
+	if (ctx == NULL)
+		return FALSE;
+	job.ctx = ctx;
+	progress = progress_new("statements", todo->len);
+	return batch_run(todo->len, opts->jobs, render_one, &job, progress, error);
 }
 
 /* ==== The run =================================================================== */
@@ -104,22 +151,40 @@ credit_total(const Report *report)
 	return total;
 }
 
-/* Leaves out the tickets that a check of the month found bad (--allow-rejects). */
-static void
-exclude_rejected_tickets(Dataset *ds, DiagList *diags, guint from)
+/*
+ * The checks only the month can make (decisions.md 17), printed.  Fatal unless
+ * --allow-rejects, which leaves those tickets out of the month, counts them against
+ * their customer and adds them to @diags for rejects.csv.
+ */
+static gboolean
+check_month(const Options *opts, Dataset *ds, DiagList *diags)
 {
-	for (guint i = from; i < diag_count(diags); i++) {
-		const Diag *d = diag_get(diags, i);
+	g_autoptr(DiagList) found = diag_list_new();
+	g_autoptr(GHashTable) by_line = NULL;
 
-		for (guint t = 0; t < ds->tickets->len; t++) {
-			Ticket *ticket = dataset_ticket(ds, t);
+	if (report_check(ds, opts->year, opts->month, found) == 0)
+		return TRUE;
+	print_diags(found, stderr);
+	if (!opts->allow_rejects)
+		return FALSE;
+	by_line = g_hash_table_new(g_direct_hash, g_direct_equal);
+	for (guint t = 0; t < ds->tickets->len; t++)
+		g_hash_table_insert(by_line, GUINT_TO_POINTER(dataset_ticket(ds, t)->line),
+				    dataset_ticket(ds, t));
+	for (guint i = 0; i < diag_count(found); i++) {
+		const Diag *d = diag_get(found, i);
+		Ticket *t = g_hash_table_lookup(by_line, GUINT_TO_POINTER(d->line));
+		const char *customer = t->service->customer_id;
+		guint n = GPOINTER_TO_UINT(g_hash_table_lookup(ds->rejected_by_customer, customer));
 
-			if (ticket->line == d->line) {
-				ticket->excluded = TRUE;
-				break;
-			}
-		}
+		t->excluded = TRUE;
+		g_hash_table_insert(ds->rejected_by_customer, (gpointer)customer,
+				    GUINT_TO_POINTER(n + 1));
+		diag_set_customer(diags, diag_add(diags, d->severity, d->file, d->line, d->column,
+						  d->row, "%s", d->message),
+				  customer);
 	}
+	return TRUE;
 }
 
 static int
@@ -136,7 +201,7 @@ run(Options *opts)
 	char issue[11];
 	IngestOptions iopts = { opts->allow_rejects };
 	gint64 started = g_get_monotonic_time();
-	guint before, rejected_rows = 0;
+	guint rejected_rows = 0;
 	ManifestInfo info;
 
 	inputs = file_digest_array_new();
@@ -147,16 +212,13 @@ run(Options *opts)
 			      error != NULL ? error->message : "bad input, nothing written");
 		return EXIT_DATA;
 	}
+	/* warnings (a repeated local hour, unknown columns) are worth reading even when
+	 * the run goes on */
+	print_diags(diags, stderr);
 	options_resolve_month(opts, ds->plans->provider.tz, g_get_real_time() / G_USEC_PER_SEC);
-	before = diag_count(diags);
-	report_check(ds, opts->year, opts->month, diags);
-	if (diag_count_errors(diags) > 0) {
-		if (!opts->allow_rejects) {
-			print_diags(diags, stderr);
-			progress_fail("%s: bad input, nothing written", opts->input);
-			return EXIT_DATA;
-		}
-		exclude_rejected_tickets(ds, diags, before);
+	if (!check_month(opts, ds, diags)) {
+		progress_fail("%s: bad input, nothing written", opts->input);
+		return EXIT_DATA;
 	}
 	for (guint i = 0; opts->customers != NULL && opts->customers[i] != NULL; i++)
 		if (g_hash_table_lookup(ds->customer_by_id, opts->customers[i]) == NULL) {

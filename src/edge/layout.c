@@ -314,7 +314,9 @@ table_row(Table *t, const TableCell *cells, const RowStyle *style)
 		wrap_header(t);
 
 	/* the header goes on top of every page the table reaches, with a first row */
-	tail = t->rows + 1 == t->n_rows ? t->tail : 0;
+	/* room for what follows the table, with its last row or with the whole table
+	 * when it is kept in one piece */
+	tail = t->rows + 1 == t->n_rows || (!t->started && t->keep >= t->n_rows) ? t->tail : 0;
 	if (!t->started || lo->y + height + tail > lo->bottom) {
 		/* rows are about as tall as this one */
 		layout_need(lo, caption_height(t) + t->head_height +

@@ -994,8 +994,10 @@ credit_item(Render *r, const CreditLine *line, char **owned)
 	return "";
 }
 
-/* The three total lines and the non-cash sentence. */
-#define TOTALS_HEIGHT (3 * layout_leading(9.5) + 24)
+/* The three total lines, the non-cash sentence and up to two notes of two lines under
+ * them: kept on the page of the last credit line, so that no sentence of the note is
+ * left alone on a page of its own. */
+#define TOTALS_HEIGHT (3 * layout_leading(9.5) + 24 + 4 * layout_leading(7.5))
 
 /* A label and an amount, right-aligned under the table's last column. */
 static void
@@ -1031,12 +1033,17 @@ render_credit(Render *r)
 	if (note_->n_lines == 0)
 		return;
 	title = template_format(r->tpl, TPL_CR_TITLE, "number", note_->id, NULL);
-	section_heading(r, title, NULL, 60);
+	/* a short note goes whole onto the page of its heading (rows of up to two lines) */
+	section_heading(r, title, NULL,
+			note_->n_lines <= 12 ? 24.0 * note_->n_lines + 18 + TOTALS_HEIGHT : 60);
 	table_begin(r, &t, columns, G_N_ELEMENTS(columns), 8, TPL_N_KEYS, note_->n_lines);
 	/* the section heading says it on the first page; a caption on the next ones */
 	t.caption = title;
 	t.caption_continued_only = TRUE;
 	t.tail = TOTALS_HEIGHT;
+	/* a short note is not split across pages */
+	if (note_->n_lines <= 12)
+		t.keep = note_->n_lines;
 	for (guint i = 0; i < note_->n_lines; i++) {
 		const CreditLine *line = &note_->lines[i];
 		gboolean cap = line->kind >= CREDIT_CAP_AVAILABILITY;
