@@ -76,9 +76,16 @@ render_one(guint index, gpointer data, GError **error)
 	const Render *job = data;
 	const CustomerReport *cr = job->customers->pdata[index];
 	g_autofree char *relpath = g_strdup_printf("statements/%s.pdf", cr->customer->id);
-	g_autofree char *path = outdir_path(job->od, relpath);
+	g_autoptr(GBytes) pdf = statement_render_bytes(job->ctx, job->report, cr, error);
+	gsize len;
+	const void *bytes;
 
-	return statement_render(job->ctx, job->report, cr, path, error);
+	if (pdf == NULL) {
+		g_prefix_error(error, "%s: ", relpath);
+		return FALSE;
+	}
+	bytes = g_bytes_get_data(pdf, &len);
+	return outdir_write_file(job->od, relpath, bytes, len, error);
 }
 
 static gboolean

@@ -134,8 +134,13 @@ add_files(JsonBuilder *b, const char *member, const char *key, const GArray *fil
 {
 	g_autoptr(GPtrArray) sorted = g_ptr_array_new();
 
-	for (guint i = 0; files != NULL && i < files->len; i++)
-		g_ptr_array_add(sorted, &g_array_index(files, FileDigest, i));
+	for (guint i = 0; files != NULL && i < files->len; i++) {
+		FileDigest *f = &g_array_index(files, FileDigest, i);
+
+		/* the manifest does not describe itself (nor one an earlier attempt wrote) */
+		if (!outputs || strcmp(f->name, "manifest.json") != 0)
+			g_ptr_array_add(sorted, f);
+	}
 	g_ptr_array_sort(sorted, compare_files);
 
 	json_builder_set_member_name(b, member);
@@ -199,27 +204,9 @@ gboolean
 manifest_write(const Outdir *od, const ManifestInfo *info, const GArray *inputs,
 	       GError **error)
 {
-	g_autoptr(GPtrArray) paths = NULL;
-	g_autoptr(GArray) outputs = g_array_new(FALSE, TRUE, sizeof(FileDigest));
 	g_autofree char *json = NULL;
 
-	g_array_set_clear_func(outputs, file_digest_clear);
-	paths = outdir_list_files(od, error);
-	if (paths == NULL)
-		return FALSE;
-	for (guint i = 0; i < paths->len; i++) {
-		const char *rel = paths->pdata[i];
-		g_autofree char *path = NULL;
-		FileDigest f = { 0 };
-
-		/* a manifest left by an earlier attempt describes nothing */
-		if (strcmp(rel, "manifest.json") == 0)
-			continue;
-		path = outdir_path(od, rel);
-		if (!manifest_hash_file(path, rel, &f, error))
-			return FALSE;
-		g_array_append_val(outputs, f);
-	}
-	json = manifest_to_json(info, inputs, outputs);
+	/* the folder's files were hashed as they were written: nothing is read back */
+	json = manifest_to_json(info, inputs, outdir_digests(od));
 	return outdir_write_file(od, "manifest.json", json, strlen(json), error);
 }

@@ -46,7 +46,8 @@ char *manifest_tzdata_version(void);
  * whatever their order in the arrays (FileDigest elements) (transfer full). */
 char *manifest_to_json(const ManifestInfo *info, const GArray *inputs, const GArray *outputs);
 
-/* Hashes every file of @od's temporary folder and writes manifest.json there. */
+/* Writes manifest.json into @od's temporary folder, listing every file written or
+ * carried into it so far (hashed as they were written: outdir_digests). */
 gboolean manifest_write(const Outdir *od, const ManifestInfo *info, const GArray *inputs,
 			GError **error);
 

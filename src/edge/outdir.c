@@ -10,6 +10,8 @@
  */
 #include "outdir.h"
 
+#include "digest.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -31,6 +33,8 @@ struct _Outdir {
 	char *month;     /* "YYYY-MM" once begun */
 	char *temp_name; /* ".YYYY-MM.tmp-PID" once begun */
 	int temp_fd;     /* -1 until begun, and after publication */
+	GMutex mutex;    /* guards digests: files are written from several threads */
+	GArray *digests; /* FileDigest of every file written or carried into the folder */
 };
 
 /* ==== Errors ===================================================================== */
@@ -318,6 +322,8 @@ outdir_open(const char *root, GError **error)
 
 	od->root = g_strdup(root);
 	od->root_fd = od->lock_fd = od->temp_fd = -1;
+	g_mutex_init(&od->mutex);
+	od->digests = file_digest_array_new();
 	if (g_mkdir_with_parents(root, 0777) < 0) {
 		fail_errno(error, errno, "cannot create the output folder", root);
 		return NULL;
@@ -363,6 +369,8 @@ outdir_free(Outdir *od)
 	g_free(od->root);
 	g_free(od->month);
 	g_free(od->temp_name);
+	g_array_unref(od->digests);
+	g_mutex_clear(&od->mutex);
 	g_free(od);
 }
 
@@ -427,14 +435,64 @@ outdir_path(const Outdir *od, const char *relpath)
 	return g_build_filename(od->root, od->temp_name, relpath, NULL);
 }
 
+/* Adds @digest (taken) to the folder's list, replacing one of the same name. */
+static void
+record(const Outdir *od, FileDigest *digest)
+{
+	Outdir *mutable = (Outdir *)od;
+
+	g_mutex_lock(&mutable->mutex);
+	for (guint i = 0; i < od->digests->len; i++) {
+		FileDigest *f = &g_array_index(od->digests, FileDigest, i);
+
+		if (strcmp(f->name, digest->name) == 0) {
+			file_digest_clear(f);
+			*f = *digest;
+			g_mutex_unlock(&mutable->mutex);
+			return;
+		}
+	}
+	g_array_append_val(mutable->digests, *digest);
+	g_mutex_unlock(&mutable->mutex);
+}
+
+/* Records the digest of a file put into the folder by other means than writing. */
+static gboolean
+record_file(const Outdir *od, const char *relpath, GError **error)
+{
+	g_autofree char *path = g_build_filename(od->root, od->temp_name, relpath, NULL);
+	g_autofree char *data = NULL;
+	g_autoptr(GError) local = NULL;
+	FileDigest digest;
+	gsize len;
+
+	if (!g_file_get_contents(path, &data, &len, &local)) {
+		g_set_error(error, OUTDIR_ERROR, OUTDIR_ERROR_FAILED, "%s", local->message);
+		return FALSE;
+	}
+	file_digest_set(&digest, relpath, data, len);
+	record(od, &digest);
+	return TRUE;
+}
+
+const GArray *
+outdir_digests(const Outdir *od)
+{
+	return od->digests;
+}
+
 gboolean
 outdir_write_file(const Outdir *od, const char *relpath, const void *data, gsize len,
 		  GError **error)
 {
 	const char *p = data;
+	FileDigest digest;
 	int fd;
 
 	g_return_val_if_fail(od->temp_fd >= 0, FALSE);
+	/* hashed from memory now rather than read back for the manifest later */
+	file_digest_set(&digest, relpath, data, len);
+	record(od, &digest);
 	fd = openat(od->temp_fd, relpath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 	if (fd < 0)
 		return fail_at(error, errno, "cannot create", od, od->temp_name, relpath);
@@ -486,7 +544,7 @@ outdir_carry_statement(const Outdir *od, const char *customer_id, gboolean *carr
 	*carried = FALSE;
 	if (linkat(od->root_fd, from, od->temp_fd, to, 0) == 0) {
 		*carried = TRUE;
-		return TRUE;
+		return record_file(od, to, error);
 	}
 	switch (errno) {
 	case ENOENT:
@@ -496,7 +554,7 @@ outdir_carry_statement(const Outdir *od, const char *customer_id, gboolean *carr
 		if (!copy_statement(od, from, to, error))
 			return FALSE;
 		*carried = TRUE;
-		return TRUE;
+		return record_file(od, to, error);
 	default:
 		return fail_at(error, errno, "cannot carry over", od, from, NULL);
 	}
@@ -571,9 +629,16 @@ outdir_publish(Outdir *od, GError **error)
 	g_return_val_if_fail(od->temp_fd >= 0, FALSE);
 	display = g_build_filename(od->root, od->temp_name, NULL);
 	/* A power cut after the rename must not find a folder whose files are still in
-	 * the page cache: flush all of it first. */
-	if (!walk_tree(od->root_fd, od->temp_name, display, visit_sync, display, error))
+	 * the page cache: flush all of it first, with one syncfs for the file system
+	 * rather than an fsync per file (ten thousand of them cost seconds); where syncfs
+	 * is refused, file by file. */
+	if (syncfs(od->temp_fd) < 0 &&
+	    (errno != ENOSYS ||
+	     !walk_tree(od->root_fd, od->temp_name, display, visit_sync, display, error))) {
+		if (errno != ENOSYS)
+			return fail_errno(error, errno, "cannot flush to disk", display);
 		return FALSE;
+	}
 	if (!swap_in(od, &old, error))
 		return FALSE;
 	close(od->temp_fd);

@@ -64,6 +64,10 @@ gboolean outdir_carry_statement(const Outdir *od, const char *customer_id, gbool
 
 /* Relative paths of every file in the temporary folder, sorted byte-wise (transfer
  * full: a GPtrArray of strings freeing them). */
+/* FileDigest of every file written (outdir_write_file) or carried over into the month
+ * folder so far, in no particular order (borrowed). */
+const GArray *outdir_digests(const Outdir *od);
+
 GPtrArray *outdir_list_files(const Outdir *od, GError **error);
 
 /*

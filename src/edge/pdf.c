@@ -1418,12 +1418,11 @@ write_all(int fd, const guint8 *data, gsize len)
 	return TRUE;
 }
 
-gboolean
-pdf_doc_save(PdfDoc *doc, const char *path, GError **error)
+GBytes *
+pdf_doc_finish(PdfDoc *doc, GError **error)
 {
 	HPDF_Stream stream;
-	int fd, saved_errno;
-	gboolean ok = TRUE;
+	GByteArray *out;
 
 	for (guint i = 0; i < doc->pages->len; i++)
 		flush(doc, &g_array_index(doc->pages, PageState, i));
@@ -1437,25 +1436,39 @@ pdf_doc_save(PdfDoc *doc, const char *path, GError **error)
 		note_error(doc);
 	if (doc->error != 0) {
 		g_set_error(error, PDF_ERROR, PDF_ERROR_LIBHARU,
-			    "%s: libharu error 0x%04X (detail %u) while building the document", path,
+			    "libharu error 0x%04X (detail %u) while building the document",
 			    (guint)doc->error, (guint)doc->error_detail);
-		return FALSE;
+		return NULL;
 	}
-	/* libharu's own file writer ignores fclose's result, where a full disk shows:
-	 * write the memory stream ourselves */
+	stream = doc->pdf->stream;
+	out = g_byte_array_sized_new(HPDF_Stream_Size(stream));
+	for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(stream); i++) {
+		HPDF_UINT len = 0;
+		HPDF_BYTE *buf = HPDF_MemStream_GetBufPtr(stream, i, &len);
+
+		if (buf != NULL)
+			g_byte_array_append(out, buf, len);
+	}
+	return g_byte_array_free_to_bytes(out);
+}
+
+gboolean
+pdf_write_file(const char *path, GBytes *bytes, GError **error)
+{
+	gsize len;
+	const guint8 *data = g_bytes_get_data(bytes, &len);
+	int fd, saved_errno;
+	gboolean ok;
+
+	/* not g_file_set_contents: it renames a temporary file into place, and the output
+	 * folder is already a temporary one */
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 	if (fd < 0) {
 		saved_errno = errno;
 		g_set_error(error, PDF_ERROR, PDF_ERROR_WRITE, "%s: %s", path, g_strerror(saved_errno));
 		return FALSE;
 	}
-	stream = doc->pdf->stream;
-	for (HPDF_UINT i = 0; ok && i < HPDF_MemStream_GetBufCount(stream); i++) {
-		HPDF_UINT len = 0;
-		HPDF_BYTE *buf = HPDF_MemStream_GetBufPtr(stream, i, &len);
-
-		ok = buf != NULL && write_all(fd, buf, len);
-	}
+	ok = write_all(fd, data, len);
 	saved_errno = errno;
 	if (close(fd) != 0 && ok) {
 		ok = FALSE;
@@ -1464,7 +1477,18 @@ pdf_doc_save(PdfDoc *doc, const char *path, GError **error)
 	if (!ok) {
 		g_set_error(error, PDF_ERROR, PDF_ERROR_WRITE, "%s: %s", path, g_strerror(saved_errno));
 		unlink(path);
+	}
+	return ok;
+}
+
+gboolean
+pdf_doc_save(PdfDoc *doc, const char *path, GError **error)
+{
+	g_autoptr(GBytes) bytes = pdf_doc_finish(doc, error);
+
+	if (bytes == NULL) {
+		g_prefix_error(error, "%s: ", path);
 		return FALSE;
 	}
-	return TRUE;
+	return pdf_write_file(path, bytes, error);
 }

@@ -71,9 +71,14 @@ guint pdf_doc_add_page(PdfDoc *doc);
 guint pdf_doc_n_pages(const PdfDoc *doc);
 /* Makes an existing page current again (to write page numbers once all exist). */
 void pdf_doc_set_page(PdfDoc *doc, guint index);
+/* The document's bytes (transfer full); NULL on any libharu error met while building
+ * it.  The document cannot be drawn on afterwards. */
+GBytes *pdf_doc_finish(PdfDoc *doc, GError **error);
 /* Writes the document to @path (created or truncated); fails on any libharu error met
  * while building it and on any write error (disk full included). */
 gboolean pdf_doc_save(PdfDoc *doc, const char *path, GError **error);
+/* Writes @bytes to @path (created or truncated), removing it on a write error. */
+gboolean pdf_write_file(const char *path, GBytes *bytes, GError **error);
 
 /* ==== Text ======================================================================== */
 

@@ -1111,9 +1111,9 @@ set_info(Render *r)
 	pdf_doc_set_info(r->doc, title, r->provider->name, r->month, y, m, d, offset);
 }
 
-gboolean
-statement_render(const StatementContext *ctx, const Report *report,
-		 const CustomerReport *customer, const char *path, GError **error)
+GBytes *
+statement_render_bytes(const StatementContext *ctx, const Report *report,
+		       const CustomerReport *customer, GError **error)
 {
 	g_autoptr(PdfDoc) doc = NULL;
 	g_autoptr(GPtrArray) legal = NULL;
@@ -1128,10 +1128,8 @@ statement_render(const StatementContext *ctx, const Report *report,
 	double legal_h;
 
 	doc = pdf_doc_new(ctx->res, error);
-	if (doc == NULL) {
-		g_prefix_error(error, "%s: ", path);
-		return FALSE;
-	}
+	if (doc == NULL)
+		return NULL;
 	r.doc = doc;
 	g_strlcpy(r.month, format_month(&b, lang, report->year, report->month), sizeof r.month);
 	g_snprintf(r.number, sizeof r.number, "%04d%02d-%s", report->year, report->month,
@@ -1157,5 +1155,18 @@ statement_render(const StatementContext *ctx, const Report *report,
 		render_service(&r, g_ptr_array_index(customer->services, i));
 	render_credit(&r);
 	footers(&r);
-	return pdf_doc_save(doc, path, error);
+	return pdf_doc_finish(doc, error);
+}
+
+gboolean
+statement_render(const StatementContext *ctx, const Report *report,
+		 const CustomerReport *customer, const char *path, GError **error)
+{
+	g_autoptr(GBytes) bytes = statement_render_bytes(ctx, report, customer, error);
+
+	if (bytes == NULL) {
+		g_prefix_error(error, "%s: ", path);
+		return FALSE;
+	}
+	return pdf_write_file(path, bytes, error);
 }

@@ -39,6 +39,11 @@ StatementContext *statement_context_new(const char *data_dir, const Provider *pr
 void statement_context_free(StatementContext *ctx);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(StatementContext, statement_context_free)
 
+/* @customer's statement for @report's month, as bytes (transfer full); NULL with
+ * PDF_ERROR_LIBHARU when libharu reports an error (a bug). */
+GBytes *statement_render_bytes(const StatementContext *ctx, const Report *report,
+			       const CustomerReport *customer, GError **error);
+
 /*
  * Writes @customer's statement for @report's month to @path (created or replaced, and
  * nothing else written; a partial file is removed).  Fails with the path in the
