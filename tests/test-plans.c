@@ -21,20 +21,18 @@ plan_at(const Plans *plans, guint i)
 	return g_ptr_array_index(plans->plans, i);
 }
 
-/* The plans.ini of one of the spec's examples (transfer full); NULL, with the test
- * skipped, when the examples are not at $SLAREPORT_EXAMPLES or ../shared/spec/examples
- * from the project root. */
+/* The plans.ini of one of the spec's worked examples, copied in tests/data/examples
+ * (transfer full). */
 static char *
 example(const char *name)
 {
-	const char *env = g_getenv("SLAREPORT_EXAMPLES");
-	g_autofree char *dir = env != NULL ? g_strdup(env) :
-			       g_test_build_filename(G_TEST_DIST, "..", "..", "shared", "spec", "examples", NULL);
-	g_autofree char *path = g_build_filename(dir, name, "plans.ini", NULL);
+	g_autofree char *path = g_test_build_filename(G_TEST_DIST, "data", "examples", name,
+						      "plans.ini", NULL);
 	char *text = NULL;
+	g_autoptr(GError) error = NULL;
 
-	if (!g_file_get_contents(path, &text, NULL, NULL))
-		g_test_skip("the spec's examples are not next to the project");
+	g_file_get_contents(path, &text, NULL, &error);
+	g_assert_no_error(error);
 	return text;
 }
 
@@ -46,8 +44,6 @@ test_example_availability(void)
 	g_autoptr(Plans) plans = NULL;
 	const Plan *p;
 
-	if (text == NULL)
-		return;
 	plans = parse(text, &messages);
 	g_assert_cmpstr(messages, ==, "");
 	g_assert_cmpstr(plans->provider.name, ==, "Hébergeur Exemple SAS");
@@ -104,8 +100,6 @@ test_example_calendars(void)
 	const Calendar *cal;
 	const Plan *p;
 
-	if (text == NULL)
-		return;
 	plans = parse(text, &messages);
 	g_assert_cmpstr(messages, ==, "");
 	g_assert_cmpuint(plans->calendars->len, ==, 2);
