@@ -236,7 +236,8 @@ run(Options *opts)
 	if (opts->allow_rejects)
 		rejects = ledger_rejects(diags, &rejected_rows);
 	if (rejected_rows > 0)
-		g_warning("%u rows rejected: see rejects.csv", rejected_rows);
+		g_warning("%u row%s rejected: see rejects.csv", rejected_rows,
+			  rejected_rows == 1 ? "" : "s");
 
 	report = report_compute(ds, opts->year, opts->month);
 	if (!batch_check_interrupted(&error))
