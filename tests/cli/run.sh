@@ -31,6 +31,42 @@ if [ "$count" -eq "$customers" ] && [ "$count" -gt 0 ]
 then ok one-statement-per-customer-with-an-active-service
 else fail one-statement-per-customer-with-an-active-service "$count statements, $customers customers"; fi
 
+# every statement shows, as its customer's language writes them, the availability of
+# each of its services, its credit total HT and its judged ticket ids
+if python3 - "$tmp/a/2026-10" samples/customers.csv >"$tmp/figures" 2>&1 <<'PY'
+import csv, subprocess, sys, collections
+out, customers = sys.argv[1], sys.argv[2]
+lang = {}
+with open(customers, encoding="utf-8-sig") as f:
+    for row in csv.DictReader(f):
+        lang[row["customer_id"]] = (row.get("language") or "fr").lower()
+def text(c):
+    t = subprocess.run(["pdftotext", f"{out}/statements/{c}.pdf", "-"], capture_output=True,
+                       text=True, check=True).stdout
+    return " ".join(t.replace("\u202f", " ").replace("\u00a0", " ").split())
+def pct(v, l):
+    return v.replace(".", ",") + " %" if l == "fr" else v + "%"
+def money(cents, l):
+    e, c = divmod(int(cents), 100)
+    g = f"{e:,}"
+    return (g.replace(",", " ") + f",{c:02d} €") if l == "fr" else f"€{g}.{c:02d}"
+want = collections.defaultdict(list)
+for r in csv.DictReader(open(f"{out}/summary.csv")):
+    want[r["customer_id"]].append(pct(r["availability_pct"], lang[r["customer_id"]]))
+totals = collections.Counter()
+for r in csv.DictReader(open(f"{out}/credits.csv")):
+    totals[r["customer_id"]] += int(r["amount_cents"])
+for r in csv.DictReader(open(f"{out}/tickets.csv")):
+    want[r["customer_id"]].append(r["ticket_id"])
+for c, cents in totals.items():
+    want[c].append(money(cents, lang[c]))
+missing = [(c, w) for c, ws in want.items() for w in ws if w not in text(c)]
+print(missing[:5])
+sys.exit(1 if missing or not want else 0)
+PY
+then ok statements-show-availability-credit-and-tickets-in-their-language
+else fail statements-show-availability-credit-and-tickets-in-their-language "$(cat "$tmp/figures")"; fi
+
 # ---- the manifest ------------------------------------------------------------------
 bad=0; listed=0
 while IFS=' ' read -r path size sum; do
