@@ -33,7 +33,6 @@ dataset_free(Dataset *ds)
 		return;
 	drop_table(&ds->customer_by_id);
 	drop_table(&ds->service_by_id);
-	drop_table(&ds->ticket_by_id);
 	drop_table(&ds->plan_by_id);
 	drop_table(&ds->calendar_by_name);
 	drop_table(&ds->rejected_by_customer);
@@ -154,12 +153,10 @@ dataset_index(Dataset *ds)
 {
 	drop_table(&ds->customer_by_id);
 	drop_table(&ds->service_by_id);
-	drop_table(&ds->ticket_by_id);
 	drop_table(&ds->plan_by_id);
 	drop_table(&ds->calendar_by_name);
 	ds->customer_by_id = index_array(ds->customers, sizeof(Customer), G_STRUCT_OFFSET(Customer, id));
 	ds->service_by_id = index_array(ds->services, sizeof(Service), G_STRUCT_OFFSET(Service, id));
-	ds->ticket_by_id = index_array(ds->tickets, sizeof(Ticket), G_STRUCT_OFFSET(Ticket, id));
 	ds->plan_by_id = g_hash_table_new(g_str_hash, g_str_equal);
 	ds->calendar_by_name = g_hash_table_new(g_str_hash, g_str_equal);
 	if (ds->plans == NULL)

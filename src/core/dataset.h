@@ -20,10 +20,10 @@ typedef struct {
 	GArray *tickets;       /* Ticket */
 	GArray *outages;       /* Outage */
 	GArray *maintenance;   /* Maintenance */
-	/* id -> row pointer; filled by dataset_index once the arrays stop growing */
+	/* id -> row pointer; filled by dataset_index once the arrays stop growing (tickets
+	 * have none: ingest resolves the outages' references as it reads them) */
 	GHashTable *customer_by_id;
 	GHashTable *service_by_id;
-	GHashTable *ticket_by_id;
 	GHashTable *plan_by_id;
 	GHashTable *calendar_by_name;
 	/* customer id -> GUINT_TO_POINTER(rows rejected), with --allow-rejects */

@@ -199,10 +199,13 @@ typedef struct {
 	const Plan *plan;         /* resolved by ingest */
 } Service;
 
+/* A month of a large provider holds millions of tickets: the fields are laid out
+ * small (112 bytes a ticket): counts in 32 bits (ingest caps them at
+ * PARSE_NUMBER_MAX), enums and flags in bit-fields. */
 typedef struct {
 	const char *id;
 	const char *service_id;
-	TicketType type;
+	const Service *service; /* resolved by ingest */
 	gint64 opened_at;
 	gint64 responded_at; /* TIME_NONE if not given */
 	gint64 restored_at;  /* TIME_NONE if not given */
@@ -211,16 +214,16 @@ typedef struct {
 	const char *impact;
 	const char *urgency;
 	const char *category;
-	Channel channel;
-	gboolean interrupted; /* default TRUE */
-	Cause cause;          /* default provider */
-	gint64 paused_minutes; /* 0 if not given */
 	gint64 work_minutes;   /* 0 if not given */
-	gint64 work_units;     /* 0 if not given */
+	gint32 paused_minutes; /* 0 if not given */
+	gint32 work_units;     /* 0 if not given */
 	guint line;
-	const Service *service; /* resolved by ingest */
-	gboolean excluded;      /* left out of the run (--allow-rejects after a check
-				 * only the month can make); the core skips it */
+	TicketType type : 3;
+	Channel channel : 4;
+	Cause cause : 2;      /* default provider */
+	guint interrupted : 1; /* default TRUE for an incident */
+	guint excluded : 1;    /* left out of the run (--allow-rejects after a check
+				* only the month can make); the core skips it */
 } Ticket;
 
 typedef struct {

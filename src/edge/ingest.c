@@ -592,15 +592,17 @@ on_ticket(const CsvRecord *rec, gpointer data)
 		t.category = row_text(&r, TI_CATEGORY, FALSE, TRUE);
 		channel = row_enum(&r, TI_CHANNEL, channel_words, -1);
 		t.channel = channel < 0 ? CHANNEL_NONE : (Channel)(1 << channel);
-		t.paused_minutes = row_number(&r, TI_PAUSED, FALSE, parse_minutes, 0);
+		t.paused_minutes = (gint32)row_number(&r, TI_PAUSED, FALSE, parse_minutes, 0);
 		t.work_minutes = row_number(&r, TI_WORK, FALSE, parse_minutes, 0);
-		t.work_units = row_number(&r, TI_UNITS, FALSE, parse_count, 0);
+		t.work_units = (gint32)row_number(&r, TI_UNITS, FALSE, parse_count, 0);
 		t.line = rec->line;
 		row_order(&r, TI_OPENED, t.opened_at, TI_RESPONDED, t.responded_at);
 		row_order(&r, TI_OPENED, t.opened_at, TI_RESTORED, t.restored_at);
 		row_order(&r, TI_OPENED, t.opened_at, TI_CLOSED, t.closed_at);
 		row_order(&r, TI_RESTORED, t.restored_at, TI_CLOSED, t.closed_at);
 	}
+	/* services.csv is read whole: its rows stay where they are */
+	t.service = service >= 0 ? dataset_service(in->ds, service) : NULL;
 	customer_id = service_owner(in, service, t.service_id);
 	table_add(&in->tickets, &r, t.id, new, in->ds->tickets->len, customer_id);
 	if (!r.rejected)
@@ -648,7 +650,9 @@ on_outage(const CsvRecord *rec, gpointer data)
 		/* an empty cause is the linked ticket's, else the provider's */
 		o.cause = cause >= 0 ? (Cause)cause :
 			  ticket >= 0 ? dataset_ticket(in->ds, ticket)->cause : CAUSE_PROVIDER;
+		o.ticket = ticket >= 0 ? dataset_ticket(in->ds, ticket) : NULL;
 	}
+	o.service = service >= 0 ? dataset_service(in->ds, service) : NULL;
 	table_add(&in->outages, &r, o.id, new, in->ds->outages->len, NULL);
 	if (!r.rejected)
 		g_array_append_val(in->ds->outages, o);
@@ -840,7 +844,8 @@ read_plans(Ingest *in, const char *dir, GArray *files)
 	return plans;
 }
 
-/* Points every row at the rows it names, once the arrays have stopped growing. */
+/* Points every service at its customer and plan, once the arrays have stopped
+ * growing; tickets and outages were pointed at their rows as they were read. */
 static void
 resolve(Dataset *ds)
 {
@@ -850,17 +855,6 @@ resolve(Dataset *ds)
 
 		s->customer = g_hash_table_lookup(ds->customer_by_id, s->customer_id);
 		s->plan = g_hash_table_lookup(ds->plan_by_id, s->plan_id);
-	}
-	for (guint i = 0; i < ds->tickets->len; i++) {
-		Ticket *t = dataset_ticket(ds, i);
-
-		t->service = g_hash_table_lookup(ds->service_by_id, t->service_id);
-	}
-	for (guint i = 0; i < ds->outages->len; i++) {
-		Outage *o = dataset_outage(ds, i);
-
-		o->service = g_hash_table_lookup(ds->service_by_id, o->service_id);
-		o->ticket = o->ticket_id != NULL ? g_hash_table_lookup(ds->ticket_by_id, o->ticket_id) : NULL;
 	}
 }
 
