@@ -11,6 +11,7 @@ dataset_new(Plans *plans)
 
 	ds->plans = plans;
 	ds->strings = g_string_chunk_new(64 * 1024);
+	ds->chunks = g_ptr_array_new_with_free_func((GDestroyNotify)g_string_chunk_free);
 	ds->customers = g_array_new(FALSE, TRUE, sizeof(Customer));
 	ds->services = g_array_new(FALSE, TRUE, sizeof(Service));
 	ds->tickets = g_array_new(FALSE, TRUE, sizeof(Ticket));
@@ -42,6 +43,7 @@ dataset_free(Dataset *ds)
 	g_array_unref(ds->outages);
 	g_array_unref(ds->maintenance);
 	g_string_chunk_free(ds->strings);
+	g_ptr_array_unref(ds->chunks);
 	plans_free(ds->plans);
 	g_free(ds);
 }
@@ -132,6 +134,12 @@ const char *
 dataset_intern(Dataset *ds, const char *s)
 {
 	return s == NULL ? NULL : g_string_chunk_insert(ds->strings, s);
+}
+
+void
+dataset_add_strings(Dataset *ds, GStringChunk *chunk)
+{
+	g_ptr_array_add(ds->chunks, chunk);
 }
 
 static GHashTable *
