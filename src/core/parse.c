@@ -570,15 +570,17 @@ parse_bool(const char *s, gboolean *out, GError **error)
 gboolean
 parse_enum(const char *s, const char *const *words, int *out, GError **error)
 {
-	g_autoptr(GString) expect = g_string_new(NULL);
-	guint n = g_strv_length((char **)words);
+	g_autoptr(GString) expect = NULL;
+	guint n;
 
-	for (guint i = 0; i < n; i++) {
-		if (ascii_equal(s, words[i])) {
-			*out = (int)i;
+	for (n = 0; words[n] != NULL; n++) {
+		if (ascii_equal(s, words[n])) {
+			*out = (int)n;
 			return TRUE;
 		}
 	}
+	/* the message is built only here: this parser runs on every row */
+	expect = g_string_new(NULL);
 	for (guint i = 0; i < n; i++) {
 		if (i > 0)
 			g_string_append(expect, i + 1 == n ? " or " : ", ");
