@@ -132,10 +132,12 @@ read_number(const char **p, gint64 max, int *ndigits)
 	return v;
 }
 
+/* @a equals @b in any ASCII case.  The first letters are compared here: most words
+ * differ there, and this runs on every row. */
 static gboolean
 ascii_equal(const char *a, const char *b)
 {
-	return g_ascii_strcasecmp(a, b) == 0;
+	return g_ascii_tolower(a[0]) == g_ascii_tolower(b[0]) && g_ascii_strcasecmp(a, b) == 0;
 }
 
 /* ==== Ids ======================================================================= */

@@ -54,7 +54,8 @@ typedef struct _Reading Reading;
 typedef struct {
 	DiagList *diags;
 	Dataset *ds;
-	ParseZone zone;        /* a model: each block works on a copy */
+	ParseZone zone;        /* a model: each block works on a copy, and the last
+				* block done hands its day cache on */
 	const char *zone_name;
 	gboolean plans_known;  /* plans.ini was read: plan ids can be checked */
 	gboolean fatal;
@@ -918,6 +919,8 @@ block_done(gpointer data, DiagList *block_diags, gpointer user_data)
 	}
 	move_diags(in->diags, block_diags, moved, diag_count(block_diags));
 	dataset_add_strings(in->ds, g_steal_pointer(&b->strings));
+	/* the blocks to come start from the days this one has looked up */
+	in->zone = b->zone;
 }
 
 static const CsvBlockFuncs block_funcs = { block_new, on_record, block_done, block_free };
