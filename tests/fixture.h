@@ -18,6 +18,8 @@ typedef struct {
 	Dataset *ds;
 	GTimeZone *tz;
 	Calendar *always;
+	GPtrArray *ticket_services; /* const char *: the service id of each ticket, for
+				     * fx_finish to point the ticket at its service */
 } Fixture;
 
 static inline Fixture *
@@ -38,6 +40,7 @@ fx_new(void)
 	g_ptr_array_add(plans->calendars, fx->always);
 	fx->ds = dataset_new(plans);
 	fx->tz = plans->provider.tz;
+	fx->ticket_services = g_ptr_array_new();
 	return fx;
 }
 
@@ -45,6 +48,7 @@ static inline void
 fx_free(Fixture *fx)
 {
 	dataset_free(fx->ds);
+	g_ptr_array_unref(fx->ticket_services);
 	g_free(fx);
 }
 
@@ -135,7 +139,7 @@ fx_ticket(Fixture *fx, const char *id, const char *service, const char *opened,
 	Ticket t = { 0 };
 
 	t.id = dataset_intern(fx->ds, id);
-	t.service_id = dataset_intern(fx->ds, service);
+	g_ptr_array_add(fx->ticket_services, (gpointer)dataset_intern(fx->ds, service));
 	t.type = TICKET_INCIDENT;
 	t.opened_at = fx_time(fx, opened);
 	t.responded_at = fx_time(fx, responded);
@@ -200,7 +204,7 @@ fx_finish(Fixture *fx)
 	for (guint i = 0; i < ds->tickets->len; i++) {
 		Ticket *t = dataset_ticket(ds, i);
 
-		t->service = g_hash_table_lookup(ds->service_by_id, t->service_id);
+		t->service = g_hash_table_lookup(ds->service_by_id, fx->ticket_services->pdata[i]);
 		g_assert_nonnull(t->service);
 	}
 	for (guint i = 0; i < ds->outages->len; i++) {

@@ -353,7 +353,7 @@ test_rejects_cascade(void)
 	g_assert_cmpstr(d->column, ==, "service_id");
 	g_assert_true(g_str_has_prefix(d->row, "T1,S1,incident,"));
 	for (guint i = 0; i < res.ds->tickets->len; i++)
-		g_assert_cmpstr(dataset_ticket(res.ds, i)->service_id, !=, "S1");
+		g_assert_cmpstr(dataset_ticket(res.ds, i)->service->id, !=, "S1");
 }
 
 static void

@@ -200,11 +200,10 @@ typedef struct {
 } Service;
 
 /* A month of a large provider holds millions of tickets: the fields are laid out
- * small (112 bytes a ticket): counts in 32 bits (ingest caps them at
- * PARSE_NUMBER_MAX), enums and flags in bit-fields. */
+ * small (104 bytes a ticket): the service's id is service->id, counts are in 32
+ * bits (ingest caps them at PARSE_NUMBER_MAX), enums and flags in bit-fields. */
 typedef struct {
 	const char *id;
-	const char *service_id;
 	const Service *service; /* resolved by ingest */
 	gint64 opened_at;
 	gint64 responded_at; /* TIME_NONE if not given */

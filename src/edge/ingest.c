@@ -679,17 +679,18 @@ read_ticket(Row *r, gpointer row, Mark *m)
 {
 	Ingest *in = r->in;
 	Ticket *t = row;
+	const char *service_id;
 	int type, channel;
 	gint service;
 
 	if (r->rec->broken) {
 		t->id = row_own_id(r, m, quiet_id(r, TI_ID));
-		t->service_id = quiet_id(r, TI_SERVICE);
-		service = table_ref(r, TI_SERVICE, &in->services, &t->service_id, TRUE);
+		service_id = quiet_id(r, TI_SERVICE);
+		service = table_ref(r, TI_SERVICE, &in->services, &service_id, TRUE);
 	} else {
 		t->id = row_own_id(r, m, row_id(r, TI_ID, TRUE));
-		t->service_id = row_id(r, TI_SERVICE, TRUE);
-		service = row_ref(r, TI_SERVICE, &in->services, &t->service_id);
+		service_id = row_id(r, TI_SERVICE, TRUE);
+		service = row_ref(r, TI_SERVICE, &in->services, &service_id);
 		type = row_get(r, TI_TYPE, TRUE) != NULL ? row_enum(r, TI_TYPE, type_words, 0) : 0;
 		t->type = (TicketType)(1 << type);
 		t->opened_at = row_time(r, TI_OPENED, TRUE);
@@ -715,7 +716,7 @@ read_ticket(Row *r, gpointer row, Mark *m)
 	}
 	/* services.csv is read whole: its rows stay where they are */
 	t->service = service >= 0 ? dataset_service(in->ds, service) : NULL;
-	m->customer_id = service_owner(in, service, t->service_id);
+	m->customer_id = service_owner(in, service, service_id);
 }
 
 static const Kind tickets_kind = {
