@@ -80,6 +80,7 @@ typedef struct {
 	DiagList *diags;
 	GStringChunk *strings; /* where the row's strings go */
 	ParseZone *zone;
+	gint *last_ref;      /* per column: the row the last reference found, or -1 */
 	guint line;
 	const char *raw;
 	gsize raw_len;
@@ -128,6 +129,7 @@ typedef struct {
 	GArray *marks;         /* Mark, one per record */
 	GStringChunk *strings; /* handed to the dataset once the block is done */
 	ParseZone zone;        /* its own: parse_timestamp fills its day cache */
+	gint last_ref[CSV_MAX_COLUMNS]; /* see table_ref */
 } Block;
 
 /* @hashed: later files look the ids up often (see Table). */
@@ -207,8 +209,8 @@ row_init(Row *r, Block *b, const CsvRecord *rec)
 {
 	*r = (Row){
 		.in = b->in, .rec = rec, .columns = b->reading->kind->columns, .diags = rec->diags,
-		.strings = b->strings, .zone = &b->zone, .line = rec->line, .raw = rec->raw,
-		.raw_len = rec->raw_len, .rejected = rec->problem,
+		.strings = b->strings, .zone = &b->zone, .last_ref = b->last_ref, .line = rec->line,
+		.raw = rec->raw, .raw_len = rec->raw_len, .rejected = rec->problem,
 	};
 }
 
@@ -494,8 +496,16 @@ table_ref(Row *r, int col, const Table *t, const char **id, gboolean quiet)
 
 	if (*id == NULL)
 		return -1;
+	/* rows often name the row the row before named (tickets of a service in a row):
+	 * one comparison, no lookup */
+	index = r->last_ref[col];
+	if (index >= 0 && strcmp(*id, table_id(t, (guint)index)) == 0) {
+		*id = table_id(t, (guint)index);
+		return index;
+	}
 	if ((index = table_find(t, *id)) >= 0) {
 		*id = table_id(t, (guint)index);
+		r->last_ref[col] = index;
 		return index;
 	}
 	if (g_hash_table_lookup_extended(t->rejected, *id, &key, &v)) {
@@ -837,6 +847,8 @@ block_new(gpointer data)
 	b->marks = g_array_new(FALSE, TRUE, sizeof(Mark));
 	b->strings = g_string_chunk_new(16 * 1024);
 	b->zone = in->zone;
+	for (guint i = 0; i < G_N_ELEMENTS(b->last_ref); i++)
+		b->last_ref[i] = -1;
 	return b;
 }
 
