@@ -131,7 +131,23 @@ fx_service(Fixture *fx, const char *id, const char *customer, const char *plan,
 	return fx->ds->services->len - 1;
 }
 
-/* An incident (change type, cause… afterwards through fx_ticket_at). */
+#define fx_ticket_at(fx, i) dataset_ticket((fx)->ds, (i))
+
+/* Gives ticket @i these labels (NULL: not given). */
+static inline void
+fx_labels(Fixture *fx, guint i, const char *priority, const char *impact, const char *urgency,
+	  const char *category)
+{
+	TicketLabels *l = g_new(TicketLabels, 1);
+
+	*l = (TicketLabels){ dataset_intern(fx->ds, priority), dataset_intern(fx->ds, impact),
+			     dataset_intern(fx->ds, urgency), dataset_intern(fx->ds, category) };
+	dataset_add_labels(fx->ds, l);
+	fx_ticket_at(fx, i)->labels = l;
+}
+
+/* An incident (change type, cause… afterwards through fx_ticket_at, labels through
+ * fx_labels). */
 static inline guint
 fx_ticket(Fixture *fx, const char *id, const char *service, const char *opened,
 	  const char *responded, const char *restored, const char *closed, const char *priority)
@@ -145,15 +161,13 @@ fx_ticket(Fixture *fx, const char *id, const char *service, const char *opened,
 	t.responded_at = fx_time(fx, responded);
 	t.restored_at = fx_time(fx, restored);
 	t.closed_at = fx_time(fx, closed);
-	t.priority = dataset_intern(fx->ds, priority);
 	t.interrupted = TRUE;
 	t.cause = CAUSE_PROVIDER;
 	t.line = fx->ds->tickets->len + 2;
 	g_array_append_val(fx->ds->tickets, t);
+	fx_labels(fx, fx->ds->tickets->len - 1, priority, NULL, NULL, NULL);
 	return fx->ds->tickets->len - 1;
 }
-
-#define fx_ticket_at(fx, i) dataset_ticket((fx)->ds, (i))
 
 static inline void
 fx_outage(Fixture *fx, const char *id, const char *service, const char *start,

@@ -264,10 +264,10 @@ test_base_values(void)
 	/* 10:00 in Paris in June is 08:00 UTC */
 	g_assert_cmpint(t->opened_at, ==, (gint64)day_from_ymd(2026, 6, 3) * 86400 + 8 * 3600);
 	g_assert_cmpint(t->closed_at, ==, (gint64)day_from_ymd(2026, 6, 3) * 86400 + 13 * 3600);
-	g_assert_cmpstr(t->priority, ==, "P1");
+	g_assert_cmpstr(t->labels->priority, ==, "P1");
 	g_assert_true(t->interrupted);
 	g_assert_cmpint(t->channel, ==, CHANNEL_PHONE);
-	g_assert_cmpstr(t->category, ==, "hardware");
+	g_assert_cmpstr(t->labels->category, ==, "hardware");
 	t = dataset_ticket(ds, 1);
 	g_assert_cmpint(t->type, ==, TICKET_REQUEST);
 	g_assert_false(t->interrupted);
@@ -278,12 +278,12 @@ test_base_values(void)
 	g_assert_cmpint(t->work_minutes, ==, 45);
 	g_assert_cmpint(t->work_units, ==, 1);
 	g_assert_cmpint(t->channel, ==, CHANNEL_EMAIL);
-	g_assert_null(t->priority);
+	g_assert_null(t->labels->priority);
 	t = dataset_ticket(ds, 2);
 	g_assert_false(t->interrupted);
 	g_assert_cmpint(t->cause, ==, CAUSE_CUSTOMER);
-	g_assert_cmpstr(t->impact, ==, "high");
-	g_assert_cmpstr(t->urgency, ==, "low");
+	g_assert_cmpstr(t->labels->impact, ==, "high");
+	g_assert_cmpstr(t->labels->urgency, ==, "low");
 	g_assert_cmpint(t->paused_minutes, ==, 30);
 	g_assert_cmpint(t->channel, ==, CHANNEL_PORTAL);
 

@@ -12,6 +12,7 @@ dataset_new(Plans *plans)
 	ds->plans = plans;
 	ds->strings = g_string_chunk_new(64 * 1024);
 	ds->chunks = g_ptr_array_new_with_free_func((GDestroyNotify)g_string_chunk_free);
+	ds->labels = g_ptr_array_new_with_free_func(g_free);
 	ds->customers = g_array_new(FALSE, TRUE, sizeof(Customer));
 	ds->services = g_array_new(FALSE, TRUE, sizeof(Service));
 	ds->tickets = g_array_new(FALSE, TRUE, sizeof(Ticket));
@@ -44,6 +45,7 @@ dataset_free(Dataset *ds)
 	g_array_unref(ds->maintenance);
 	g_string_chunk_free(ds->strings);
 	g_ptr_array_unref(ds->chunks);
+	g_ptr_array_unref(ds->labels);
 	plans_free(ds->plans);
 	g_free(ds);
 }
@@ -140,6 +142,12 @@ void
 dataset_add_strings(Dataset *ds, GStringChunk *chunk)
 {
 	g_ptr_array_add(ds->chunks, chunk);
+}
+
+void
+dataset_add_labels(Dataset *ds, TicketLabels *labels)
+{
+	g_ptr_array_add(ds->labels, labels);
 }
 
 static GHashTable *

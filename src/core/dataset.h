@@ -16,6 +16,7 @@ typedef struct {
 	Plans *plans;          /* owned */
 	GStringChunk *strings; /* row strings … */
 	GPtrArray *chunks;     /* … and GStringChunk*: those of rows read in blocks */
+	GPtrArray *labels;     /* TicketLabels*, owned: the tickets point to them */
 	GArray *customers;     /* Customer */
 	GArray *services;      /* Service */
 	GArray *tickets;       /* Ticket */
@@ -50,6 +51,9 @@ void plan_free(Plan *plan);
 const char *dataset_intern(Dataset *ds, const char *s);
 /* Keeps @chunk, the strings of some rows, as long as the dataset (transfer full). */
 void dataset_add_strings(Dataset *ds, GStringChunk *chunk);
+/* Keeps @labels (g_malloc'd, transfer full) as long as the dataset; its strings
+ * must be the dataset's already. */
+void dataset_add_labels(Dataset *ds, TicketLabels *labels);
 
 /* Rebuilds the id tables from the arrays; pointers into the arrays are stable after
  * this as long as no row is added. */

@@ -81,6 +81,7 @@ typedef struct {
 	GStringChunk *strings; /* where the row's strings go */
 	ParseZone *zone;
 	gint *last_ref;      /* per column: the row the last reference found, or -1 */
+	GHashTable *labels;  /* TicketLabels met in the block, owned, each once */
 	guint line;
 	const char *raw;
 	gsize raw_len;
@@ -130,6 +131,7 @@ typedef struct {
 	GStringChunk *strings; /* handed to the dataset once the block is done */
 	ParseZone zone;        /* its own: parse_timestamp fills its day cache */
 	gint last_ref[CSV_MAX_COLUMNS]; /* see table_ref */
+	GHashTable *labels;    /* see row_labels; handed to the dataset too */
 } Block;
 
 /* @hashed: later files look the ids up often (see Table). */
@@ -209,7 +211,8 @@ row_init(Row *r, Block *b, const CsvRecord *rec)
 {
 	*r = (Row){
 		.in = b->in, .rec = rec, .columns = b->reading->kind->columns, .diags = rec->diags,
-		.strings = b->strings, .zone = &b->zone, .last_ref = b->last_ref, .line = rec->line,
+		.strings = b->strings, .zone = &b->zone, .last_ref = b->last_ref, .labels = b->labels,
+		.line = rec->line,
 		.raw = rec->raw, .raw_len = rec->raw_len, .rejected = rec->problem,
 	};
 }
@@ -302,16 +305,58 @@ row_id(Row *r, int col, gboolean required)
 	return v;
 }
 
-/* Free text, interned when @repeated (words many rows share), else copied. */
+/* @s kept once in the block's strings (words many rows share); NULL stays NULL. */
 static const char *
-row_text(Row *r, int col, gboolean required, gboolean repeated)
+intern(Row *r, const char *s)
+{
+	return s != NULL ? g_string_chunk_insert_const(r->strings, s) : NULL;
+}
+
+/* Free text, copied into the block's strings. */
+static const char *
+row_text(Row *r, int col, gboolean required)
 {
 	const char *v = row_get(r, col, required);
 
-	if (v == NULL)
-		return NULL;
-	return repeated ? g_string_chunk_insert_const(r->strings, v) :
-			  g_string_chunk_insert(r->strings, v);
+	return v != NULL ? g_string_chunk_insert(r->strings, v) : NULL;
+}
+
+static guint
+labels_hash(gconstpointer p)
+{
+	const TicketLabels *l = p;
+	const char *const words[] = { l->priority, l->impact, l->urgency, l->category };
+	guint h = 0;
+
+	for (gsize i = 0; i < G_N_ELEMENTS(words); i++)
+		h = h * 31 + (words[i] != NULL ? g_str_hash(words[i]) : 0);
+	return h;
+}
+
+static gboolean
+labels_equal(gconstpointer pa, gconstpointer pb)
+{
+	const TicketLabels *a = pa, *b = pb;
+
+	return g_strcmp0(a->priority, b->priority) == 0 && g_strcmp0(a->impact, b->impact) == 0 &&
+	       g_strcmp0(a->urgency, b->urgency) == 0 && g_strcmp0(a->category, b->category) == 0;
+}
+
+/* The labels @words (the row's values), as the block keeps them once. */
+static const TicketLabels *
+row_labels(Row *r, const TicketLabels *words)
+{
+	TicketLabels *l = g_hash_table_lookup(r->labels, words);
+
+	if (l != NULL)
+		return l;
+	l = g_new(TicketLabels, 1);
+	l->priority = intern(r, words->priority);
+	l->impact = intern(r, words->impact);
+	l->urgency = intern(r, words->urgency);
+	l->category = intern(r, words->category);
+	g_hash_table_add(r->labels, l);
+	return l;
 }
 
 static void
@@ -518,7 +563,7 @@ table_ref(Row *r, int col, const Table *t, const char **id, gboolean quiet)
 	if (t->complete && !quiet)
 		row_problem(r, col, "unknown %s \"%s\" (expected a %s of %s)", t->what, *id,
 			    r->columns[col].name, t->file);
-	*id = g_string_chunk_insert_const(r->strings, *id);
+	*id = intern(r, *id);
 	return -1;
 }
 
@@ -592,11 +637,11 @@ read_customer(Row *r, gpointer row, Mark *m)
 		return;
 	}
 	c->id = row_own_id(r, m, row_id(r, CU_ID, TRUE));
-	c->name = row_text(r, CU_NAME, TRUE, FALSE);
-	c->email = row_text(r, CU_EMAIL, FALSE, FALSE);
+	c->name = row_text(r, CU_NAME, TRUE);
+	c->email = row_text(r, CU_EMAIL, FALSE);
 	c->language = (Language)row_enum(r, CU_LANGUAGE, language_words,
 					 (int)r->in->ds->plans->provider.language);
-	c->address = row_text(r, CU_ADDRESS, FALSE, FALSE);
+	c->address = row_text(r, CU_ADDRESS, FALSE);
 	c->line = r->line;
 }
 
@@ -649,8 +694,8 @@ read_service(Row *r, gpointer row, Mark *m)
 		row_ref(r, SE_CUSTOMER, &in->customers, &s->customer_id);
 		s->plan_id = row_id(r, SE_PLAN, TRUE);
 		check_plan(in, r, s->plan_id);
-		s->plan_id = s->plan_id != NULL ? g_string_chunk_insert_const(r->strings, s->plan_id) : NULL;
-		s->label = row_text(r, SE_LABEL, TRUE, FALSE);
+		s->plan_id = intern(r, s->plan_id);
+		s->label = row_text(r, SE_LABEL, TRUE);
 		s->monthly_fee = row_number(r, SE_FEE, TRUE, parse_money, 0);
 		s->start_date = row_date(r, SE_START);
 		s->end_date = row_date(r, SE_END);
@@ -707,12 +752,11 @@ read_ticket(Row *r, gpointer row, Mark *m)
 		t->responded_at = row_time(r, TI_RESPONDED, FALSE);
 		t->restored_at = row_time(r, TI_RESTORED, FALSE);
 		t->closed_at = row_time(r, TI_CLOSED, FALSE);
-		t->priority = row_text(r, TI_PRIORITY, FALSE, TRUE);
-		t->impact = row_text(r, TI_IMPACT, FALSE, TRUE);
-		t->urgency = row_text(r, TI_URGENCY, FALSE, TRUE);
 		t->interrupted = row_bool(r, TI_INTERRUPTED, t->type == TICKET_INCIDENT);
 		t->cause = (Cause)row_enum(r, TI_CAUSE, cause_words, CAUSE_PROVIDER);
-		t->category = row_text(r, TI_CATEGORY, FALSE, TRUE);
+		t->labels = row_labels(r, &(TicketLabels){
+			row_get(r, TI_PRIORITY, FALSE), row_get(r, TI_IMPACT, FALSE),
+			row_get(r, TI_URGENCY, FALSE), row_get(r, TI_CATEGORY, FALSE) });
 		channel = row_enum(r, TI_CHANNEL, channel_words, -1);
 		t->channel = channel < 0 ? CHANNEL_NONE : (Channel)(1 << channel);
 		t->paused_minutes = (gint32)row_number(r, TI_PAUSED, FALSE, parse_minutes, 0);
@@ -763,7 +807,7 @@ read_outage(Row *r, gpointer row, Mark *m)
 		cause = row_enum(r, OU_CAUSE, cause_words, -1);
 		o->ticket_id = row_id(r, OU_TICKET, FALSE);
 		ticket = row_ref(r, OU_TICKET, &in->tickets, &o->ticket_id);
-		o->description = row_text(r, OU_DESCRIPTION, FALSE, FALSE);
+		o->description = row_text(r, OU_DESCRIPTION, FALSE);
 		o->line = r->line;
 		row_order(r, OU_START, o->start, OU_END, o->end);
 		/* an empty cause is the linked ticket's, else the provider's */
@@ -812,7 +856,7 @@ read_maintenance(Row *r, gpointer row, Mark *m)
 		w->start = row_time(r, MA_START, TRUE);
 		w->end = row_time(r, MA_END, TRUE);
 		w->notified_at = row_time(r, MA_NOTIFIED, FALSE);
-		w->description = row_text(r, MA_DESCRIPTION, FALSE, FALSE);
+		w->description = row_text(r, MA_DESCRIPTION, FALSE);
 		w->line = r->line;
 		if (rec->values[MA_SERVICE] == NULL && rec->values[MA_CUSTOMER] == NULL &&
 		    !(rec->bad & ((1u << MA_SERVICE) | (1u << MA_CUSTOMER))))
@@ -820,7 +864,7 @@ read_maintenance(Row *r, gpointer row, Mark *m)
 				    "* for every service, or a customer_id)");
 		row_order(r, MA_START, w->start, MA_END, w->end);
 		if (every_service)
-			w->service_id = g_string_chunk_insert_const(r->strings, "*");
+			w->service_id = intern(r, "*");
 	}
 	/* a window of every service with no customer named concerns every customer */
 	m->customer_id = w->customer_id != NULL ? w->customer_id :
@@ -849,6 +893,7 @@ block_new(gpointer data)
 	b->zone = in->zone;
 	for (guint i = 0; i < G_N_ELEMENTS(b->last_ref); i++)
 		b->last_ref[i] = -1;
+	b->labels = g_hash_table_new_full(labels_hash, labels_equal, g_free, NULL);
 	return b;
 }
 
@@ -859,6 +904,7 @@ block_free(gpointer data)
 
 	g_array_unref(b->rows);
 	g_array_unref(b->marks);
+	g_hash_table_unref(b->labels);
 	if (b->strings != NULL)
 		g_string_chunk_free(b->strings);
 	g_free(b);
@@ -907,6 +953,8 @@ block_done(gpointer data, DiagList *block_diags, gpointer user_data)
 	Ingest *in = user_data;
 	const Reading *reading = b->reading;
 	const Kind *kind = reading->kind;
+	GHashTableIter iter;
+	gpointer labels;
 	guint moved = 0;
 
 	for (guint i = 0; i < b->marks->len; i++) {
@@ -932,6 +980,10 @@ block_done(gpointer data, DiagList *block_diags, gpointer user_data)
 	}
 	move_diags(in->diags, block_diags, moved, diag_count(block_diags));
 	dataset_add_strings(in->ds, g_steal_pointer(&b->strings));
+	g_hash_table_iter_init(&iter, b->labels);
+	while (g_hash_table_iter_next(&iter, &labels, NULL))
+		dataset_add_labels(in->ds, labels);
+	g_hash_table_steal_all(b->labels);
 	/* the blocks to come start from the days this one has looked up */
 	in->zone = b->zone;
 }
