@@ -728,6 +728,7 @@ csv_reader_read(const char *name, const char *data, gsize len, const CsvColumn *
 
 typedef struct {
 	char *data;           /* owned */
+	gsize alloc;
 	gsize len;
 	guint first_line;     /* the line data[0] is on */
 	gboolean final;       /* ends with the file */
@@ -751,6 +752,9 @@ typedef struct {
 	guint max_queued;
 	GMutex lock;
 	GCond cond;
+	GPtrArray *buffers;   /* Block*: texts of blocks done with, for the next ones: a
+			       * file read without freeing large buffers keeps the
+			       * allocator from raising its threshold for mapping them */
 	Reader *rest;         /* the reading that goes on into the next block */
 	char *rest_data;      /* its text: from its record's start on */
 	gsize rest_len;
@@ -758,6 +762,7 @@ typedef struct {
 	CsvReadStatus status;
 } File;
 
+/* Done with @b: its text buffer goes back to the file's. */
 static void
 block_free(File *f, Block *b)
 {
@@ -765,6 +770,36 @@ block_free(File *f, Block *b)
 		f->funcs->block_free(b->state);
 	g_clear_pointer(&b->diags, diag_list_free);
 	reader_free(b->rest);
+	g_ptr_array_add(f->buffers, b);
+}
+
+/* A block for @carry_len bytes of carried text and a block more, its text buffer
+ * taken from the blocks done with when one is there. */
+static Block *
+block_new(File *f, const char *carry, gsize carry_len, gsize block)
+{
+	Block *b = f->buffers->len > 0 ?
+		g_ptr_array_steal_index_fast(f->buffers, f->buffers->len - 1) : g_new0(Block, 1);
+	char *data = b->data;
+	gsize alloc = b->alloc;
+
+	*b = (Block){ .data = data, .alloc = alloc };
+	if (b->alloc < carry_len + block + 1) {
+		g_free(b->data);
+		b->alloc = carry_len + block + 1;
+		b->data = g_malloc(b->alloc);
+	}
+	if (carry_len > 0)
+		memcpy(b->data, carry, carry_len);
+	b->len = carry_len;
+	return b;
+}
+
+static void
+buffer_free(gpointer p)
+{
+	Block *b = p;
+
 	g_free(b->data);
 	g_free(b);
 }
@@ -983,26 +1018,27 @@ send_block(File *f, Block *b)
 		;
 }
 
-/* Reads the file's header; returns the text that follows it in *@data (*@len bytes)
- * and its first line, or FALSE when there is nothing more to read. */
-static gboolean
-file_header(File *f, DiagList *diags, gsize block, char **data, gsize *len, guint *line)
+/* Reads the file's header; returns a block holding the text that follows it, its
+ * first line in *@line, or NULL when there is nothing more to read. */
+static Block *
+file_header(File *f, DiagList *diags, gsize block, guint *line)
 {
-	g_autofree char *head = NULL;
-	gsize head_len = 0, alloc = 0, end = 0;
-	HeaderStep step;
+	Block *b = block_new(f, NULL, 0, block);
+	HeaderStep step = HEADER_MORE;
+	gsize end = 0;
 
-	do {
-		read_more(f, &head, &head_len, &alloc, MAX(block, head_len));
-		if (f->error != 0)
-			return FALSE;
-		step = read_header(&f->lay, head, head_len, f->eof, diags, &end, line, &f->status);
-	} while (step == HEADER_MORE);
-	if (step == HEADER_FINISHED)
-		return FALSE;
-	*len = head_len - end;
-	*data = g_memdup2(head + end, *len);
-	return TRUE;
+	while (step == HEADER_MORE && f->error == 0) {
+		read_more(f, &b->data, &b->len, &b->alloc, MAX(block, b->len));
+		if (f->error == 0)
+			step = read_header(&f->lay, b->data, b->len, f->eof, diags, &end, line, &f->status);
+	}
+	if (step != HEADER_READ) {
+		g_ptr_array_add(f->buffers, b);
+		return NULL;
+	}
+	b->len -= end;
+	memmove(b->data, b->data + end, b->len);
+	return b;
 }
 
 CsvReadStatus
@@ -1015,6 +1051,7 @@ csv_reader_read_file(const char *name, int fd, const CsvColumn *columns, guint n
 	g_autofree char *carry = NULL;
 	gsize carry_len = 0;
 	guint line = 1;
+	Block *b;
 
 	g_return_val_if_fail(n_columns <= CSV_MAX_COLUMNS, CSV_READ_FAILED);
 	layout_init(&f.lay, name, columns, n_columns);
@@ -1023,23 +1060,25 @@ csv_reader_read_file(const char *name, int fd, const CsvColumn *columns, guint n
 	f.funcs = funcs;
 	f.user_data = user_data;
 	f.status = CSV_READ_OK;
+	f.buffers = g_ptr_array_new_with_free_func(buffer_free);
 	g_mutex_init(&f.lock);
 	g_cond_init(&f.cond);
 	opts->size = 0;
 
-	if (file_header(&f, diags, block, &carry, &carry_len, &line)) {
+	b = file_header(&f, diags, block, &line);
+	if (b != NULL) {
 		while (f.status == CSV_READ_OK) {
-			Block *b = g_new0(Block, 1);
-			gsize alloc = carry_len, cut = 0;
+			gsize cut = 0;
 
-			b->data = g_steal_pointer(&carry);
-			b->len = carry_len;
-			read_more(&f, &b->data, &b->len, &alloc, block);
+			if (b == NULL) {
+				b = block_new(&f, carry, carry_len, block);
+				g_clear_pointer(&carry, g_free);
+			}
+			read_more(&f, &b->data, &b->len, &b->alloc, block);
 			while (!f.eof && f.error == 0 && (cut = find_cut(b->data, b->len)) == 0)
-				read_more(&f, &b->data, &b->len, &alloc, MAX(block, b->len));
+				read_more(&f, &b->data, &b->len, &b->alloc, MAX(block, b->len));
 			if (f.error != 0) {
-				g_free(b->data);
-				g_free(b);
+				g_ptr_array_add(f.buffers, b);
 				break;
 			}
 			b->final = f.eof;
@@ -1050,7 +1089,7 @@ csv_reader_read_file(const char *name, int fd, const CsvColumn *columns, guint n
 			}
 			b->first_line = line;
 			line += b->final ? 0 : count_lines(b->data, b->len);
-			send_block(&f, b); /* b is the reader's now */
+			send_block(&f, g_steal_pointer(&b)); /* the reader's now */
 			if (f.eof)
 				break;
 		}
@@ -1074,6 +1113,7 @@ csv_reader_read_file(const char *name, int fd, const CsvColumn *columns, guint n
 		g_thread_pool_free(f.pool, FALSE, TRUE);
 	reader_free(f.rest);
 	g_free(f.rest_data);
+	g_ptr_array_unref(f.buffers);
 	g_mutex_clear(&f.lock);
 	g_cond_clear(&f.cond);
 	layout_clear(&f.lay);

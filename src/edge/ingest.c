@@ -62,6 +62,8 @@ typedef struct {
 	gsize block_size;
 	const char *file;      /* the file being read */
 	const Reading *reading;
+	GPtrArray *spare;      /* Block*: done with, for the next blocks of the file */
+	GHashTable *labels;    /* TicketLabels kept, each once (the dataset owns them) */
 	Table customers;
 	Table services;
 	Table tickets;
@@ -81,7 +83,7 @@ typedef struct {
 	GStringChunk *strings; /* where the row's strings go */
 	ParseZone *zone;
 	gint *last_ref;      /* per column: the row the last reference found, or -1 */
-	GHashTable *labels;  /* TicketLabels met in the block, owned, each once */
+	GHashTable *labels;  /* BlockLabels met in the block, owned, each once */
 	guint line;
 	const char *raw;
 	gsize raw_len;
@@ -113,6 +115,7 @@ typedef struct {
 	int key;            /* the column of the row's own id */
 	gboolean customers; /* customers.csv: the row is its own customer, ids checked for case */
 	void (*read)(Row *r, gpointer row, Mark *m); /* on a worker thread */
+	void (*keep)(gpointer row);                  /* in file order, a row kept; may be NULL */
 } Kind;
 
 /* The file being read. */
@@ -131,7 +134,7 @@ typedef struct {
 	GStringChunk *strings; /* handed to the dataset once the block is done */
 	ParseZone zone;        /* its own: parse_timestamp fills its day cache */
 	gint last_ref[CSV_MAX_COLUMNS]; /* see table_ref */
-	GHashTable *labels;    /* see row_labels; handed to the dataset too */
+	GHashTable *labels;    /* BlockLabels: see row_labels */
 } Block;
 
 /* @hashed: later files look the ids up often (see Table). */
@@ -342,21 +345,59 @@ labels_equal(gconstpointer pa, gconstpointer pb)
 	       g_strcmp0(a->urgency, b->urgency) == 0 && g_strcmp0(a->category, b->category) == 0;
 }
 
+/* Labels as a block keeps them, each once; back in file order they are looked up
+ * once among the run's, and the block's tickets pointed at those. */
+typedef struct {
+	TicketLabels labels; /* first: a ticket's labels point here until kept */
+	const TicketLabels *kept;
+} BlockLabels;
+
 /* The labels @words (the row's values), as the block keeps them once. */
 static const TicketLabels *
 row_labels(Row *r, const TicketLabels *words)
 {
-	TicketLabels *l = g_hash_table_lookup(r->labels, words);
+	BlockLabels *l = g_hash_table_lookup(r->labels, words);
 
 	if (l != NULL)
-		return l;
-	l = g_new(TicketLabels, 1);
-	l->priority = intern(r, words->priority);
-	l->impact = intern(r, words->impact);
-	l->urgency = intern(r, words->urgency);
-	l->category = intern(r, words->category);
+		return &l->labels;
+	l = g_new0(BlockLabels, 1);
+	l->labels.priority = intern(r, words->priority);
+	l->labels.impact = intern(r, words->impact);
+	l->labels.urgency = intern(r, words->urgency);
+	l->labels.category = intern(r, words->category);
 	g_hash_table_add(r->labels, l);
-	return l;
+	return &l->labels;
+}
+
+/* In file order: the run's copy of each of the block's labels. */
+static void
+keep_labels(Ingest *in, GHashTable *block)
+{
+	GHashTableIter iter;
+	gpointer p;
+
+	g_hash_table_iter_init(&iter, block);
+	while (g_hash_table_iter_next(&iter, &p, NULL)) {
+		BlockLabels *l = p;
+		TicketLabels *kept = g_hash_table_lookup(in->labels, &l->labels);
+
+		if (kept == NULL) {
+			kept = g_memdup2(&l->labels, sizeof *kept);
+			dataset_add_labels(in->ds, kept);
+			g_hash_table_add(in->labels, kept);
+		}
+		l->kept = kept;
+	}
+}
+
+/* A ticket kept: it points at the run's labels, not its block's. */
+static void
+keep_ticket(gpointer row)
+{
+	Ticket *t = row;
+
+	if (t->labels != NULL)
+		t->labels = ((const BlockLabels *)(gconstpointer)t->labels)->kept;
 }
 
 static void
@@ -647,7 +688,7 @@ read_customer(Row *r, gpointer row, Mark *m)
 
 static const Kind customers_kind = {
 	"customers.csv", customer_columns, G_N_ELEMENTS(customer_columns), sizeof(Customer), CU_ID,
-	TRUE, read_customer,
+	TRUE, read_customer, NULL,
 };
 
 /* ==== services.csv ============================================================== */
@@ -710,7 +751,7 @@ read_service(Row *r, gpointer row, Mark *m)
 
 static const Kind services_kind = {
 	"services.csv", service_columns, G_N_ELEMENTS(service_columns), sizeof(Service), SE_ID,
-	FALSE, read_service,
+	FALSE, read_service, NULL,
 };
 
 /* ==== tickets.csv =============================================================== */
@@ -775,7 +816,7 @@ read_ticket(Row *r, gpointer row, Mark *m)
 
 static const Kind tickets_kind = {
 	"tickets.csv", ticket_columns, G_N_ELEMENTS(ticket_columns), sizeof(Ticket), TI_ID, FALSE,
-	read_ticket,
+	read_ticket, keep_ticket,
 };
 
 /* ==== outages.csv =============================================================== */
@@ -821,7 +862,7 @@ read_outage(Row *r, gpointer row, Mark *m)
 
 static const Kind outages_kind = {
 	"outages.csv", outage_columns, G_N_ELEMENTS(outage_columns), sizeof(Outage), OU_ID, FALSE,
-	read_outage,
+	read_outage, NULL,
 };
 
 /* ==== maintenance.csv =========================================================== */
@@ -874,7 +915,7 @@ read_maintenance(Row *r, gpointer row, Mark *m)
 
 static const Kind maintenance_kind = {
 	"maintenance.csv", maintenance_columns, G_N_ELEMENTS(maintenance_columns),
-	sizeof(Maintenance), MA_ID, FALSE, read_maintenance,
+	sizeof(Maintenance), MA_ID, FALSE, read_maintenance, NULL,
 };
 
 /* ==== Blocks ==================================================================== */
@@ -883,17 +924,20 @@ static gpointer
 block_new(gpointer data)
 {
 	Ingest *in = data;
-	Block *b = g_new0(Block, 1);
+	Block *b = in->spare->len > 0 ? g_ptr_array_steal_index_fast(in->spare, in->spare->len - 1)
+				      : g_new0(Block, 1);
 
 	b->in = in;
 	b->reading = in->reading;
-	b->rows = g_array_new(FALSE, TRUE, (guint)in->reading->kind->size);
-	b->marks = g_array_new(FALSE, TRUE, sizeof(Mark));
-	b->strings = g_string_chunk_new(16 * 1024);
+	if (b->rows == NULL) {
+		b->rows = g_array_new(FALSE, TRUE, (guint)in->reading->kind->size);
+		b->marks = g_array_new(FALSE, TRUE, sizeof(Mark));
+		b->labels = g_hash_table_new_full(labels_hash, labels_equal, g_free, NULL);
+	}
+	b->strings = g_string_chunk_new(4096);
 	b->zone = in->zone;
 	for (guint i = 0; i < G_N_ELEMENTS(b->last_ref); i++)
 		b->last_ref[i] = -1;
-	b->labels = g_hash_table_new_full(labels_hash, labels_equal, g_free, NULL);
 	return b;
 }
 
@@ -908,6 +952,23 @@ block_free(gpointer data)
 	if (b->strings != NULL)
 		g_string_chunk_free(b->strings);
 	g_free(b);
+}
+
+/* A block done with keeps its arrays for the next one of the file: a file read
+ * without freeing large buffers keeps the allocator from raising its threshold for
+ * mapping them, and so from keeping later large buffers once freed. */
+static void
+block_spare(gpointer data)
+{
+	Block *b = data;
+	Ingest *in = b->in;
+
+	if (b->strings != NULL)
+		g_string_chunk_free(g_steal_pointer(&b->strings));
+	g_array_set_size(b->rows, 0);
+	g_array_set_size(b->marks, 0);
+	g_hash_table_remove_all(b->labels);
+	g_ptr_array_add(in->spare, b);
 }
 
 /* On a worker thread: reads a record's values into a row of its block. */
@@ -953,10 +1014,9 @@ block_done(gpointer data, DiagList *block_diags, gpointer user_data)
 	Ingest *in = user_data;
 	const Reading *reading = b->reading;
 	const Kind *kind = reading->kind;
-	GHashTableIter iter;
-	gpointer labels;
 	guint moved = 0;
 
+	keep_labels(in, b->labels);
 	for (guint i = 0; i < b->marks->len; i++) {
 		const Mark *m = &g_array_index(b->marks, Mark, i);
 		gpointer row = b->rows->data + (gsize)i * kind->size;
@@ -974,21 +1034,20 @@ block_done(gpointer data, DiagList *block_diags, gpointer user_data)
 			check_case(in, &r, m->id);
 		moved = move_diags(in->diags, block_diags, moved, m->end);
 		table_add(reading->table, &r, m->id, new, reading->rows->len, customer_id);
+		if (!r.rejected && kind->keep != NULL)
+			kind->keep(row);
 		if (!r.rejected)
 			g_array_append_vals(reading->rows, row, 1);
 		row_finish(&r, first, customer_id, m->everyone);
 	}
 	move_diags(in->diags, block_diags, moved, diag_count(block_diags));
 	dataset_add_strings(in->ds, g_steal_pointer(&b->strings));
-	g_hash_table_iter_init(&iter, b->labels);
-	while (g_hash_table_iter_next(&iter, &labels, NULL))
-		dataset_add_labels(in->ds, labels);
-	g_hash_table_steal_all(b->labels);
+
 	/* the blocks to come start from the days this one has looked up */
 	in->zone = b->zone;
 }
 
-static const CsvBlockFuncs block_funcs = { block_new, on_record, block_done, block_free };
+static const CsvBlockFuncs block_funcs = { block_new, on_record, block_done, block_spare };
 
 /* ==== Files ===================================================================== */
 
@@ -1101,6 +1160,7 @@ read_csv(Ingest *in, const char *dir, const Kind *kind, Table *table, GArray *fi
 				      in, &opts, in->diags);
 	close(fd);
 	in->reading = NULL;
+	g_ptr_array_set_size(in->spare, 0);
 	if (status != CSV_READ_OK)
 		in->fatal = TRUE;
 	if (files != NULL && opts.whole)
@@ -1176,11 +1236,15 @@ ingest_folder_by_blocks(const char *dir, const IngestOptions *opts, gsize block_
 	g_autoptr(Dataset) ds = NULL;
 	g_autoptr(GHashTable) folded = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	g_autoptr(GHashTable) folded_id = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	g_autoptr(GPtrArray) spare = g_ptr_array_new_with_free_func(block_free);
+	g_autoptr(GHashTable) labels = g_hash_table_new(labels_hash, labels_equal);
 	Ingest in = { 0 };
 	guint errors;
 
 	in.diags = diags;
 	in.block_size = block_size;
+	in.spare = spare;
+	in.labels = labels;
 	in.folded = folded;
 	in.folded_id = folded_id;
 	ds = dataset_new(read_plans(&in, dir, files));

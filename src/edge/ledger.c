@@ -199,10 +199,21 @@ summary_row(Csv *out, const Report *report, const ServiceReport *sr)
 
 /* Calls @fn for every service report of the month, in key order. */
 static GString *
-each_service(const Report *report, const char *header,
+each_service(const Report *report, const char *header, gsize row_bytes,
+	     gsize (*rows)(const ServiceReport *),
 	     void (*fn)(Csv *, const Report *, const ServiceReport *))
 {
-	Csv out = { g_string_new(header), 0 };
+	gsize n = 0;
+	Csv out;
+
+	for (guint c = 0; c < report->customers->len; c++) {
+		const CustomerReport *cr = report->customers->pdata[c];
+
+		for (guint s = 0; s < cr->services->len; s++)
+			n += rows(cr->services->pdata[s]);
+	}
+	out = (Csv){ g_string_sized_new(strlen(header) + n * row_bytes), 0 };
+	g_string_append(out.s, header);
 
 	for (guint c = 0; c < report->customers->len; c++) {
 		const CustomerReport *cr = report->customers->pdata[c];
@@ -213,10 +224,16 @@ each_service(const Report *report, const char *header,
 	return out.s;
 }
 
+static gsize
+one_row(const ServiceReport *sr)
+{
+	return 1;
+}
+
 GString *
 ledger_summary(const Report *report)
 {
-	return each_service(report, SUMMARY_HEADER, summary_row);
+	return each_service(report, SUMMARY_HEADER, 192, one_row, summary_row);
 }
 
 static void
@@ -245,10 +262,16 @@ ticket_rows(Csv *out, const Report *report, const ServiceReport *sr)
 	}
 }
 
+static gsize
+judgement_rows(const ServiceReport *sr)
+{
+	return sr->judgements->len;
+}
+
 GString *
 ledger_tickets(const Report *report)
 {
-	return each_service(report, TICKETS_HEADER, ticket_rows);
+	return each_service(report, TICKETS_HEADER, 160, judgement_rows, ticket_rows);
 }
 
 GString *
