@@ -132,12 +132,14 @@ read_number(const char **p, gint64 max, int *ndigits)
 	return v;
 }
 
-/* @a equals @b in any ASCII case.  The first letters are compared here: most words
- * differ there, and this runs on every row. */
+/* @a equals @b in any ASCII case.  This runs on every row: most words differ in
+ * their first letter, and most that match are written as listed (strcmp is fast). */
 static gboolean
 ascii_equal(const char *a, const char *b)
 {
-	return g_ascii_tolower(a[0]) == g_ascii_tolower(b[0]) && g_ascii_strcasecmp(a, b) == 0;
+	if (g_ascii_tolower(a[0]) != g_ascii_tolower(b[0]))
+		return FALSE;
+	return strcmp(a, b) == 0 || g_ascii_strcasecmp(a, b) == 0;
 }
 
 /* ==== Ids ======================================================================= */

@@ -81,7 +81,9 @@ typedef struct {
 	guint extra_field;   /* 1-based field of the first value with no column; 0 = none */
 	char *extra_value;
 	guint64 bad;
-	GString *buf;        /* the record's kept values, each NUL-terminated */
+	char *buf;           /* the record's kept values, each NUL-terminated */
+	gsize buf_len;
+	gsize buf_alloc;
 	gssize offset[CSV_MAX_COLUMNS];
 	const char *values[CSV_MAX_COLUMNS];
 	GArray *pending;     /* Pending: problems of the current record */
@@ -117,7 +119,7 @@ reset_record(Reader *r)
 	r->extra_field = 0;
 	g_clear_pointer(&r->extra_value, g_free);
 	r->bad = 0;
-	g_string_truncate(r->buf, 0);
+	r->buf_len = 0;
 	for (guint i = 0; i < r->lay->n_columns; i++)
 		r->offset[i] = -1;
 	g_array_set_size(r->pending, 0);
@@ -145,7 +147,6 @@ reader_new(Layout *lay, const char *data, guint line, CsvRecordFunc func, gpoint
 	r->diags = diags;
 	r->line = line - 1;
 	r->have_header = TRUE;
-	r->buf = g_string_new(NULL);
 	r->pending = g_array_new(FALSE, TRUE, sizeof(Pending));
 	g_array_set_clear_func(r->pending, pending_clear);
 	reset_record(r);
@@ -159,7 +160,7 @@ reader_free(Reader *r)
 	if (r == NULL)
 		return;
 	csv_free(&r->parser);
-	g_string_free(r->buf, TRUE);
+	g_free(r->buf);
 	g_array_unref(r->pending);
 	g_free(r->extra_value);
 	g_free(r);
@@ -409,11 +410,15 @@ on_field(void *field, size_t field_len, void *data)
 	}
 	if (col < 0)
 		return;
-	r->offset[col] = (gssize)r->buf->len;
-	/* sized once and copied: g_string_append_len is general, and this runs per field */
-	g_string_set_size(r->buf, r->buf->len + len + 1);
-	memcpy(r->buf->str + r->offset[col], s, len);
-	r->buf->str[r->offset[col] + len] = '\0';
+	/* a plain buffer: this runs for every field of every row */
+	if (r->buf_len + len + 1 > r->buf_alloc) {
+		r->buf_alloc = MAX(2 * r->buf_alloc, MAX(r->buf_len + len + 1, 256));
+		r->buf = g_realloc(r->buf, r->buf_alloc);
+	}
+	r->offset[col] = (gssize)r->buf_len;
+	memcpy(r->buf + r->buf_len, s, len);
+	r->buf[r->buf_len + len] = '\0';
+	r->buf_len += len + 1;
 }
 
 /* Hands the current record to the caller, its problems reported first. */
@@ -450,7 +455,7 @@ deliver(Reader *r, gboolean broken)
 		}
 	}
 	for (guint i = 0; i < lay->n_columns; i++)
-		r->values[i] = r->offset[i] >= 0 ? r->buf->str + r->offset[i] : NULL;
+		r->values[i] = r->offset[i] >= 0 ? r->buf + r->offset[i] : NULL;
 	rec.values = r->values;
 	rec.bad = r->bad;
 	rec.broken = broken;
