@@ -82,17 +82,17 @@ assert_same_rows(GArray *a, GArray *b, gsize line_offset)
 	}
 }
 
-/* Read in blocks of a few bytes (every record cut from the next, quoted fields cut
- * in the middle), @dir gives the same dataset and the same problems, in the same
- * order, with the same rows and customers, as read as the program does. */
+/* Read in blocks of each size of @blocks (every record cut from the next, quoted
+ * fields cut in the middle), @dir gives the same dataset and the same problems, in
+ * the same order, with the same rows and customers, as read as the program does. */
 static void
-assert_blocks_change_nothing(const char *dir, gboolean allow_rejects)
+assert_blocks_give_the_same(const char *dir, gboolean allow_rejects, const gsize *blocks,
+			    gsize n)
 {
-	static const gsize blocks[] = { 1, 7, 64 };
 	g_auto(Result) whole = { 0 };
 
 	ingest(&whole, dir, allow_rejects);
-	for (gsize k = 0; k < G_N_ELEMENTS(blocks); k++) {
+	for (gsize k = 0; k < n; k++) {
 		g_auto(Result) res = { 0 };
 		GHashTableIter iter;
 		gpointer key, value;
@@ -124,6 +124,28 @@ assert_blocks_change_nothing(const char *dir, gboolean allow_rejects)
 		while (g_hash_table_iter_next(&iter, &key, &value))
 			g_assert_true(g_hash_table_lookup(res.ds->rejected_by_customer, key) == value);
 	}
+}
+
+static void
+assert_blocks_change_nothing(const char *dir, gboolean allow_rejects)
+{
+	static const gsize blocks[] = { 1, 7, 64 };
+
+	assert_blocks_give_the_same(dir, allow_rejects, blocks, G_N_ELEMENTS(blocks));
+}
+
+/* Quoted fields over lines, read in blocks of every size from 1 to 300 bytes: the
+ * blocks that carry on a record cut by a block end, and those that end inside one. */
+static void
+test_blocks_every_size(gconstpointer data)
+{
+	g_autofree char *root = data_dir();
+	g_autofree char *dir = g_build_filename(root, data, NULL);
+	gsize blocks[300];
+
+	for (gsize i = 0; i < G_N_ELEMENTS(blocks); i++)
+		blocks[i] = i + 1;
+	assert_blocks_give_the_same(dir, TRUE, blocks, G_N_ELEMENTS(blocks));
 }
 
 static char *
@@ -497,6 +519,12 @@ main(int argc, char **argv)
 	g_test_add_func("/ingest/valid/logo-read-once", test_logo);
 	g_test_add_func("/ingest/rejects/cascade-and-count", test_rejects_cascade);
 	g_test_add_func("/ingest/hostile/mutated-folders", test_mutants);
+	g_test_add_data_func("/ingest/blocks/every-size/multiline-duplicates",
+			     "fail-multiline-duplicates", test_blocks_every_size);
+	g_test_add_data_func("/ingest/blocks/every-size/quote-runs-into-next-row",
+			     "fail-quote-runs-into-next-row", test_blocks_every_size);
+	g_test_add_data_func("/ingest/blocks/every-size/unterminated-quote",
+			     "fail-unterminated-quote", test_blocks_every_size);
 	g_test_add_data_func("/ingest/examples/availability-and-gtr", "availability-and-gtr", test_examples);
 	g_test_add_data_func("/ingest/examples/calendars-and-allowances", "calendars-and-allowances",
 			     test_examples);

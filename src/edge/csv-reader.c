@@ -909,13 +909,22 @@ work(gpointer data, gpointer user_data)
 }
 
 /* The previous block stopped inside a record: its reader carries on over @b's text,
- * which the worker read from the wrong place. */
+ * which the worker read from the wrong place.  The records it hands over point into
+ * f->rest_data, which stays as it is until the block is done. */
 static void
 carry_on(File *f, Block *b)
 {
 	Reader *r = f->rest;
-	gsize from = f->rest_len;
+	gsize from;
 
+	if (r->record_start > 0) {
+		/* keep only the text of the record still open */
+		f->rest_len -= r->record_start;
+		memmove(f->rest_data, f->rest_data + r->record_start, f->rest_len);
+		r->line_end -= r->record_start;
+		r->record_start = 0;
+	}
+	from = f->rest_len;
 	f->funcs->block_free(b->state);
 	diag_list_free(b->diags);
 	reader_free(g_steal_pointer(&b->rest));
@@ -937,14 +946,8 @@ carry_on(File *f, Block *b)
 		b->status = reader_end(r);
 	} else {
 		b->status = r->failed ? CSV_READ_FAILED : CSV_READ_OK;
-		if (!r->failed && r->parser.pstate != LIBCSV_ROW_NOT_BEGUN) {
-			/* still inside a record: keep its text only */
-			f->rest_len -= r->record_start;
-			memmove(f->rest_data, f->rest_data + r->record_start, f->rest_len);
-			r->line_end -= r->record_start;
-			r->record_start = 0;
-			return;
-		}
+		if (!r->failed && r->parser.pstate != LIBCSV_ROW_NOT_BEGUN)
+			return; /* still inside a record */
 	}
 	g_clear_pointer(&f->rest, reader_free);
 	f->rest_len = 0;
