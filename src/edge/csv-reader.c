@@ -1,21 +1,11 @@
 /* SPDX-License-Identifier: MIT
  *
- * CSV reading on libcsv.  libcsv splits fields and handles RFC 4180 quoting; it
- * knows nothing of lines, so the text is fed to it one physical line at a time (a
- * line ends at LF, CRLF or a lone CR, as a libcsv row does) and a record starts on
- * the line fed while libcsv stands between rows.  Strict mode catches misplaced
- * quotes: the record is reported and the parser restarts on the next line, since
- * outside a quoted field a line end ends the record; only a quoted field left open
- * at the end of the file takes the rest of the file with it.  Encoding is checked
- * once for a whole block and, only when that fails, field by field to name the place.
- *
- * A file is read in blocks cut after a line end.  Between two records libcsv holds
- * nothing, so a block that starts on a record reads the same alone as after the
- * blocks before it: each block is read by a fresh reader on a worker thread.  The
- * calling thread takes the blocks back in order and checks that the previous one
- * ended between records; when it did not (a quoted field spans the cut), the reader
- * of the previous block carries on over this one, and the worker's reading is
- * dropped.  Lines are counted when the block is cut, so records know their line.
+ * CSV reading on libcsv, fed one physical line at a time (libcsv knows nothing of
+ * lines): a record starts on the line fed while libcsv stands between rows.  Strict
+ * mode catches misplaced quotes; the record is reported and the parser restarts on
+ * the next line.  Encoding is checked once per block and, only when that fails,
+ * field by field to name the place.  Files are read in blocks on worker threads
+ * (see "Files, block by block").  What values mean is the caller's business.
  */
 #include <errno.h>
 #include <unistd.h>
@@ -624,7 +614,7 @@ reader_end(Reader *r)
 	return r->failed ? CSV_READ_FAILED : status;
 }
 
-/* ==== The header ================================================================ */
+/* ==== Text in memory ============================================================ */
 
 typedef enum {
 	HEADER_READ,      /* the records start at *end */
@@ -729,7 +719,15 @@ csv_reader_read(const char *name, const char *data, gsize len, const CsvColumn *
 	return status;
 }
 
-/* ==== Files, block by block ===================================================== */
+/* ==== Files, block by block =====================================================
+ * A file is read in blocks cut after a line end.  Between two records libcsv holds
+ * nothing, so a block that starts on a record reads the same alone as after the
+ * blocks before it: each block is read by a fresh reader on a worker thread.  The
+ * calling thread takes the blocks back in order and checks that the previous one
+ * ended between records; when it did not (a quoted field spans the cut), the reader
+ * of the previous block carries on over this one, and the worker's reading is
+ * dropped.  Lines are counted when the block is cut, so records know their line;
+ * only a quoted field left open at the end of the file takes the rest with it. */
 
 typedef struct {
 	char *data;           /* owned */

@@ -1,16 +1,10 @@
 /* SPDX-License-Identifier: MIT
  *
  * The input folder into a Dataset.  Each file is read once (its size and SHA-256
- * taken on the way for the manifest): plans.ini whole, the CSV files block by block.
- * A row is checked in two steps.  Its values are read on a worker thread with the
- * other rows of its block (row_*: parsers, references to the files before it, which
- * nothing writes any more); then, back in file order, it is checked against the rows
- * before it in its own file (row_key: duplicates, ids that differ only in case),
- * its problems join the run's list in the place they would have had, and it is kept
- * or rejected.  So every reference points back to a file already read: a row naming
- * a rejected row is rejected with its own reason, and a rejected row knows its
- * customer at once.  A block's strings stay in its own string chunk, which the
- * dataset takes over.  What a value means for the month is the core's business.
+ * taken on the way for the manifest): plans.ini whole, the CSV files in blocks
+ * (see "Blocks").  Rows are checked in file order against the files before them: a
+ * row naming a rejected row is rejected with its own reason, and a rejected row
+ * knows its customer at once.  What a value means for the month is the core's.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -918,7 +912,13 @@ static const Kind maintenance_kind = {
 	sizeof(Maintenance), MA_ID, FALSE, read_maintenance, NULL,
 };
 
-/* ==== Blocks ==================================================================== */
+/* ==== Blocks ====================================================================
+ * A row is checked in two steps.  On a worker thread, with the other rows of its
+ * block (on_record, the kinds' read_*): its values, and its references to the
+ * files before it, which nothing writes any more; its problems go to the block's
+ * list, its strings to the block's chunk (the dataset takes it over).  Back in file
+ * order (block_done): its own id against the rows before it (duplicates, case),
+ * its problems moved to the run's list where they would have been, kept or not. */
 
 static gpointer
 block_new(gpointer data)
