@@ -18,6 +18,8 @@ typedef struct {
 	Dataset *ds;
 	GTimeZone *tz;
 	Calendar *always;
+	GPtrArray *ticket_services; /* const char *: the service id of each ticket, for
+				     * fx_finish to point the ticket at its service */
 } Fixture;
 
 static inline Fixture *
@@ -38,6 +40,7 @@ fx_new(void)
 	g_ptr_array_add(plans->calendars, fx->always);
 	fx->ds = dataset_new(plans);
 	fx->tz = plans->provider.tz;
+	fx->ticket_services = g_ptr_array_new();
 	return fx;
 }
 
@@ -45,6 +48,7 @@ static inline void
 fx_free(Fixture *fx)
 {
 	dataset_free(fx->ds);
+	g_ptr_array_unref(fx->ticket_services);
 	g_free(fx);
 }
 
@@ -127,7 +131,23 @@ fx_service(Fixture *fx, const char *id, const char *customer, const char *plan,
 	return fx->ds->services->len - 1;
 }
 
-/* An incident (change type, cause… afterwards through fx_ticket_at). */
+#define fx_ticket_at(fx, i) dataset_ticket((fx)->ds, (i))
+
+/* Gives ticket @i these labels (NULL: not given). */
+static inline void
+fx_labels(Fixture *fx, guint i, const char *priority, const char *impact, const char *urgency,
+	  const char *category)
+{
+	TicketLabels *l = g_new(TicketLabels, 1);
+
+	*l = (TicketLabels){ dataset_intern(fx->ds, priority), dataset_intern(fx->ds, impact),
+			     dataset_intern(fx->ds, urgency), dataset_intern(fx->ds, category) };
+	dataset_add_labels(fx->ds, l);
+	fx_ticket_at(fx, i)->labels = l;
+}
+
+/* An incident (change type, cause… afterwards through fx_ticket_at, labels through
+ * fx_labels). */
 static inline guint
 fx_ticket(Fixture *fx, const char *id, const char *service, const char *opened,
 	  const char *responded, const char *restored, const char *closed, const char *priority)
@@ -135,21 +155,19 @@ fx_ticket(Fixture *fx, const char *id, const char *service, const char *opened,
 	Ticket t = { 0 };
 
 	t.id = dataset_intern(fx->ds, id);
-	t.service_id = dataset_intern(fx->ds, service);
+	g_ptr_array_add(fx->ticket_services, (gpointer)dataset_intern(fx->ds, service));
 	t.type = TICKET_INCIDENT;
 	t.opened_at = fx_time(fx, opened);
 	t.responded_at = fx_time(fx, responded);
 	t.restored_at = fx_time(fx, restored);
 	t.closed_at = fx_time(fx, closed);
-	t.priority = dataset_intern(fx->ds, priority);
 	t.interrupted = TRUE;
 	t.cause = CAUSE_PROVIDER;
 	t.line = fx->ds->tickets->len + 2;
 	g_array_append_val(fx->ds->tickets, t);
+	fx_labels(fx, fx->ds->tickets->len - 1, priority, NULL, NULL, NULL);
 	return fx->ds->tickets->len - 1;
 }
-
-#define fx_ticket_at(fx, i) dataset_ticket((fx)->ds, (i))
 
 static inline void
 fx_outage(Fixture *fx, const char *id, const char *service, const char *start,
@@ -200,7 +218,7 @@ fx_finish(Fixture *fx)
 	for (guint i = 0; i < ds->tickets->len; i++) {
 		Ticket *t = dataset_ticket(ds, i);
 
-		t->service = g_hash_table_lookup(ds->service_by_id, t->service_id);
+		t->service = g_hash_table_lookup(ds->service_by_id, fx->ticket_services->pdata[i]);
 		g_assert_nonnull(t->service);
 	}
 	for (guint i = 0; i < ds->outages->len; i++) {

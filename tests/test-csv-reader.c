@@ -1,4 +1,8 @@
 /* SPDX-License-Identifier: MIT */
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
 #include "csv-reader.h"
 
 static const CsvColumn columns[] = {
@@ -44,9 +48,8 @@ result_clear(Result *res)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(Result, result_clear)
 
 static void
-collect(const CsvRecord *rec, gpointer data)
+collect_row(GPtrArray *rows, const CsvRecord *rec)
 {
-	Result *res = data;
 	Row *row = g_new0(Row, 1);
 
 	row->line = rec->line;
@@ -56,7 +59,15 @@ collect(const CsvRecord *rec, gpointer data)
 	row->bad = rec->bad;
 	row->broken = rec->broken;
 	row->problem = rec->problem;
-	g_ptr_array_add(res->rows, row);
+	g_ptr_array_add(rows, row);
+}
+
+static void
+collect(const CsvRecord *rec, gpointer data)
+{
+	Result *res = data;
+
+	collect_row(res->rows, rec);
 }
 
 static void
@@ -342,21 +353,31 @@ test_many_columns(void)
 	g_string_free(s, TRUE);
 }
 
+/* Fills @buf (at least 8 bytes) with a random length of bytes CSV finds hard, after a
+ * good header half the time; returns the length. */
+static int
+random_text(GRand *rand, char *buf, int size)
+{
+	static const char alphabet[] = "id,name;note\"\r\n \xE9\xEF\xBB\xBF\0xA";
+	int len = g_rand_int_range(rand, 0, size);
+
+	memcpy(buf, "id,name\n", 8);
+	for (int k = g_rand_boolean(rand) ? 8 : 0; k < len; k++)
+		buf[k] = alphabet[g_rand_int_range(rand, 0, sizeof alphabet - 1)];
+	return len;
+}
+
 /* No byte sequence crashes the reader; every record it hands over is on a real line. */
 static void
 test_random_bytes(void)
 {
-	static const char alphabet[] = "id,name;note\"\r\n \xE9\xEF\xBB\xBF\0xA";
 	GRand *rand = g_rand_new_with_seed(7);
 
 	for (int i = 0; i < 3000; i++) {
 		g_auto(Result) res = { 0 };
 		char buf[200];
-		int len = g_rand_int_range(rand, 0, sizeof buf);
+		int len = random_text(rand, buf, sizeof buf);
 
-		memcpy(buf, "id,name\n", 8);
-		for (int k = g_rand_boolean(rand) ? 8 : 0; k < len; k++)
-			buf[k] = alphabet[g_rand_int_range(rand, 0, sizeof alphabet - 1)];
 		read_text(&res, buf, len);
 		g_assert_true(g_utf8_validate(res.messages, -1, NULL));
 		for (guint r = 0; r < res.rows->len; r++) {
@@ -365,6 +386,159 @@ test_random_bytes(void)
 			g_assert_cmpuint(row->line, >=, 1);
 			g_assert_cmpuint(row->line, <=, (guint)len + 1);
 		}
+	}
+	g_rand_free(rand);
+}
+
+/* ==== Files, block by block ===================================================== */
+
+static gpointer
+block_new(gpointer data)
+{
+	return g_ptr_array_new_with_free_func(row_free);
+}
+
+static void
+block_record(const CsvRecord *rec, gpointer block)
+{
+	collect_row(block, rec);
+}
+
+static void
+block_done(gpointer block, DiagList *diags, gpointer data)
+{
+	Result *res = data;
+	GPtrArray *rows = block;
+
+	for (guint i = 0; i < rows->len; i++)
+		g_ptr_array_add(res->rows, rows->pdata[i]);
+	g_ptr_array_set_free_func(rows, NULL);
+	for (guint i = 0; i < diag_count(diags); i++) {
+		const Diag *d = diag_get(diags, i);
+
+		diag_add(res->diags, d->severity, d->file, d->line, d->column, d->row, "%s", d->message);
+	}
+}
+
+static void
+block_free(gpointer block)
+{
+	g_ptr_array_unref(block);
+}
+
+/* Reads @data as a file, @block bytes at a time; checks the size and checksum. */
+static void
+read_file(Result *res, const char *data, gsize len, gsize block)
+{
+	static const CsvBlockFuncs funcs = { block_new, block_record, block_done, block_free };
+	g_autoptr(GChecksum) sum = g_checksum_new(G_CHECKSUM_SHA256);
+	g_autofree char *path = NULL;
+	g_autofree char *expected = NULL;
+	CsvFileOptions opts = { .block_size = block, .checksum = sum };
+	int fd = g_file_open_tmp("csv-reader-XXXXXX", &path, NULL);
+
+	g_assert_cmpint(fd, >=, 0);
+	g_assert_cmpint(write(fd, data, len), ==, (gssize)len);
+	g_assert_cmpint(lseek(fd, 0, SEEK_SET), ==, 0);
+	res->rows = g_ptr_array_new_with_free_func(row_free);
+	res->diags = diag_list_new();
+	res->status = csv_reader_read_file("t.csv", fd, columns, G_N_ELEMENTS(columns), &funcs, res,
+					   &opts, res->diags);
+	res->messages = diag_format_all(res->diags);
+	close(fd);
+	g_unlink(path);
+	expected = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
+	g_assert_cmpstr(g_checksum_get_string(sum), ==, expected);
+	g_assert_cmpuint(opts.size, ==, len);
+	g_assert_true(opts.whole);
+}
+
+static void
+assert_same(const Result *a, const Result *b)
+{
+	g_assert_cmpint(a->status, ==, b->status);
+	g_assert_cmpstr(a->messages, ==, b->messages);
+	g_assert_cmpuint(a->rows->len, ==, b->rows->len);
+	for (guint i = 0; i < a->rows->len; i++) {
+		const Row *x = a->rows->pdata[i], *y = b->rows->pdata[i];
+
+		g_assert_cmpuint(x->line, ==, y->line);
+		g_assert_cmpstr(x->raw, ==, y->raw);
+		for (guint c = 0; c < G_N_ELEMENTS(columns); c++)
+			g_assert_cmpstr(x->values[c], ==, y->values[c]);
+		g_assert_cmpuint(x->bad, ==, y->bad);
+		g_assert_cmpint(x->broken, ==, y->broken);
+		g_assert_cmpint(x->problem, ==, y->problem);
+	}
+}
+
+/* @data read as a file in blocks of every size in @blocks reads as it does whole. */
+static void
+assert_blocks_read_as_whole(const char *data, gsize len, const gsize *blocks, gsize n)
+{
+	g_auto(Result) whole = { 0 };
+
+	read_text(&whole, data, len);
+	for (gsize i = 0; i < n; i++) {
+		g_auto(Result) res = { 0 };
+
+		read_file(&res, data, len, blocks[i]);
+		assert_same(&whole, &res);
+	}
+}
+
+static void
+test_blocks_tricky(void)
+{
+	static const char *const texts[] = {
+		"id,name,note\nA1,\"line one\nline two\r\nline three\",n\n,,\n ;  , ,  \r\n  \t \n"
+		"A2,B\rA3,C\r\n\"A4\",D\n",
+		"\n\n,,\n\xEF\xBB\xBF" "id,name,note\r\nA1,b\r\n\r\nA2,c",
+		"\xEF\xBB\xBF" "id;\"na\nme\";note\nA1;b;\"x\ny\"\nA2;c;\"\"\"q\"\"\"\n",
+		"id,name,note\nA1,\"a\"\"b\nc\",d\nA2,\"e\"x,f\nA3,g\"h,i\nA4,\"j\nk\nl\"\nA5,m\n",
+		"id,name,note\nA1,a\nA2,\"b\nA3,c\nA4,d\n",
+		"id,name,note\nA1,a\nA2,\"b\nA3,\"c\"\nA4,d\n\"\nA5,e\n",
+		"id,name,note\nA1,Dupr\xE9,x\nA2,b,\xEF\xBB\xBFz\nA3,\"c\xE9\nd\",e\n",
+		"id,name,note\nA1,b,c,d\nA2,b\nA3,\"x\",y,z,w\n",
+		"id,name,note\n\"A1\",\"b",
+		"\n\r\n  \n",
+		"id,n\xE9me\nA1,b\n",
+		"id,note\nA1,b\n",
+		"id,\"name\n",
+		"id\r,name\rA1,b\rA2,c\r",
+	};
+	static const gsize blocks[] = { 1, 2, 3, 5, 8, 13, 64, 4096 };
+
+	for (gsize i = 0; i < G_N_ELEMENTS(texts); i++)
+		assert_blocks_read_as_whole(texts[i], strlen(texts[i]), blocks, G_N_ELEMENTS(blocks));
+}
+
+/* A quoted field of ten megabytes spans thousands of blocks: read as one record. */
+static void
+test_blocks_huge_field(void)
+{
+	static const gsize blocks[] = { 4096, 65536 };
+	GString *s = g_string_new("id,name,note\nA0,\"\"\"\",x\nA1,\"");
+
+	for (gsize i = 0; i < 10 * 1024 * 1024; i++)
+		g_string_append_c(s, i % 1000 == 999 ? '\n' : i % 7 == 0 ? '"' : 'x');
+	g_string_append(s, "\",n\nA2,b\n");
+	assert_blocks_read_as_whole(s->str, s->len, blocks, G_N_ELEMENTS(blocks));
+	g_string_free(s, TRUE);
+}
+
+/* No cut of any byte sequence reads differently from the whole. */
+static void
+test_blocks_random_bytes(void)
+{
+	GRand *rand = g_rand_new_with_seed(17);
+
+	for (int i = 0; i < 500; i++) {
+		char buf[300];
+		int len = random_text(rand, buf, sizeof buf);
+		gsize block = (gsize)g_rand_int_range(rand, 1, 40);
+
+		assert_blocks_read_as_whole(buf, (gsize)len, &block, 1);
 	}
 	g_rand_free(rand);
 }
@@ -384,5 +558,8 @@ main(int argc, char **argv)
 	g_test_add_func("/csv-reader/hostile/ten-megabyte-field", test_huge_field);
 	g_test_add_func("/csv-reader/hostile/hundred-thousand-columns", test_many_columns);
 	g_test_add_func("/csv-reader/hostile/random-bytes", test_random_bytes);
+	g_test_add_func("/csv-reader/blocks/tricky-texts-as-whole", test_blocks_tricky);
+	g_test_add_func("/csv-reader/blocks/huge-field-as-whole", test_blocks_huge_field);
+	g_test_add_func("/csv-reader/blocks/random-bytes-as-whole", test_blocks_random_bytes);
 	return g_test_run();
 }

@@ -250,14 +250,14 @@ test_not_applicable_reasons(void)
 	fx_ticket_at(g.fx, t)->cause = CAUSE_THIRD_PARTY;
 	t = fx_ticket(g.fx, "C-notarget", "S1", "2026-06-09T10:00", NULL, "2026-06-09T11:00", NULL, "P2");
 	t = fx_ticket(g.fx, "D-category", "S1", "2026-06-09T10:00", NULL, "2026-06-09T11:00", NULL, "P1");
-	fx_ticket_at(g.fx, t)->category = "software";
+	fx_labels(g.fx, t, "P1", NULL, NULL, "software");
 	fx_ticket_at(g.fx, t)->channel = CHANNEL_EMAIL;
 	t = fx_ticket(g.fx, "E-nocategory", "S1", "2026-06-09T10:00", NULL, "2026-06-09T11:00", NULL, "P1");
 	t = fx_ticket(g.fx, "F-channel", "S1", "2026-06-09T10:00", NULL, "2026-06-09T11:00", NULL, "P1");
-	fx_ticket_at(g.fx, t)->category = "Hardware";
+	fx_labels(g.fx, t, "P1", NULL, NULL, "Hardware");
 	fx_ticket_at(g.fx, t)->channel = CHANNEL_EMAIL;
 	t = fx_ticket(g.fx, "G-ok", "S1", "2026-06-09T10:00", NULL, "2026-06-09T11:00", NULL, "P1");
-	fx_ticket_at(g.fx, t)->category = "network";
+	fx_labels(g.fx, t, "P1", NULL, NULL, "network");
 	fx_ticket_at(g.fx, t)->channel = CHANNEL_PHONE;
 	rows = judge(&g, 2026, 6);
 	g_assert_cmpuint(rows->len, ==, 7);
@@ -367,8 +367,7 @@ test_priority_from_matrix(void)
 	g.plan->n_matrix = 1;
 	g.plan->priorities = g_strdupv(priorities);
 	fx_ticket(g.fx, "T", "S1", "2026-06-09T10:00", NULL, "2026-06-09T11:00", NULL, NULL);
-	dataset_ticket(g.fx->ds, 0)->impact = "High";
-	dataset_ticket(g.fx->ds, 0)->urgency = "HIGH";
+	fx_labels(g.fx, 0, NULL, "High", "HIGH", NULL);
 	fx_ticket(g.fx, "U", "S1", "2026-06-09T10:00", NULL, "2026-06-09T11:00", NULL, "s2");
 	fx_ticket(g.fx, "V", "S1", "2026-06-09T10:00", NULL, "2026-06-09T11:00", NULL, "x9");
 	g_assert_cmpstr(row(judge(&g, 2026, 6), 0)->priority, ==, "S1");

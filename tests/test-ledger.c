@@ -185,8 +185,8 @@ test_calendars_and_allowances(void)
 				    incidents[i].responded, incidents[i].restored, incidents[i].closed,
 				    incidents[i].priority);
 
-		fx_ticket_at(fx, t)->impact = incidents[i].impact;
-		fx_ticket_at(fx, t)->urgency = incidents[i].urgency;
+		fx_labels(fx, t, incidents[i].priority, incidents[i].impact, incidents[i].urgency,
+			  NULL);
 		fx_ticket_at(fx, t)->cause = incidents[i].cause;
 		fx_ticket_at(fx, t)->paused_minutes = incidents[i].paused;
 	}

@@ -257,18 +257,26 @@ static Ticket *
 add_ticket(Fixture *f, const ServiceReport *sr, const char *id, gint64 opened, gint64 restored)
 {
 	Ticket *t = own(f, sizeof *t);
+	TicketLabels *labels = own(f, sizeof *labels);
 
+	labels->priority = "P1";
+	t->labels = labels;
 	t->id = str(f, id);
-	t->service_id = sr->service->id;
 	t->type = TICKET_INCIDENT;
 	t->opened_at = opened;
 	t->restored_at = restored;
 	t->responded_at = TIME_NONE;
 	t->closed_at = TIME_NONE;
-	t->priority = "P1";
 	t->interrupted = TRUE;
 	t->service = sr->service;
 	return t;
+}
+
+/* Labels are shared and const in a Ticket; add_ticket gave each its own. */
+static void
+set_priority(Ticket *t, const char *priority)
+{
+	((TicketLabels *)t->labels)->priority = priority;
 }
 
 static void
@@ -276,7 +284,7 @@ add_judgement(ServiceReport *sr, const Ticket *t, JudgementStatus status, Judgem
 	      gint64 elapsed, gint64 target, gint64 credit, gint32 percent)
 {
 	Judgement j = {
-		.ticket = t, .guarantee = GUARANTEE_GTR, .priority = t->priority, .status = status,
+		.ticket = t, .guarantee = GUARANTEE_GTR, .priority = t->labels->priority, .status = status,
 		.reason = reason, .stopped_at = status == JUDGEMENT_OPEN ? TIME_NONE : t->restored_at,
 		.elapsed = elapsed, .target = target,
 		.overrun = elapsed > target ? elapsed - target : 0,
@@ -383,7 +391,7 @@ example_customer(Fixture *f, const char *id, Language lang)
 	t[3] = add_ticket(f, sr, "T4", paris(6, 18, 14, 0), paris(6, 18, 16, 0));
 	t[4] = add_ticket(f, sr, "T5", paris(6, 30, 20, 0), TIME_NONE);
 	t[5] = add_ticket(f, sr, "T6", paris(6, 22, 9, 0), paris(6, 22, 11, 0));
-	t[1]->priority = "P2";
+	set_priority(t[1], "P2");
 	add_judgement(sr, t[0], JUDGEMENT_JUDGED, REASON_NONE, 16200, 14400, 8000, 20000);
 	add_judgement(sr, t[1], JUDGEMENT_JUDGED, REASON_NONE, 23400, 14400, 16000, 40000);
 	add_judgement(sr, t[2], JUDGEMENT_NOT_APPLICABLE, REASON_CUSTOMER_CAUSED, 0, 0, 0, 0);
@@ -502,7 +510,7 @@ busy_customer(Fixture *f)
 		gint64 opened = f->report.span.start + (gint64)i * 8000;
 		Ticket *t = add_ticket(f, sr, id, opened, opened + 3600 * (i % 7 + 1));
 
-		t->priority = i % 3 == 0 ? "P1" : i % 3 == 1 ? "P2" : "P3";
+		set_priority(t, i % 3 == 0 ? "P1" : i % 3 == 1 ? "P2" : "P3");
 		if (i % 17 == 0) {
 			add_judgement(sr, t, JUDGEMENT_NOT_APPLICABLE, REASON_NO_TARGET, 0, 0, 0, 0);
 		} else if (i == 300) {

@@ -150,6 +150,32 @@ test_format_utc(void)
 	g_assert_cmpstr(buf, ==, "1969-12-31T23:59:59Z");
 }
 
+/* Written by hand, it reads as g_snprintf's "%04d-%02d-%02dT%02d:%02d:%02dZ" in 21
+ * bytes, from year 1 to 9999 and beyond. */
+static void
+test_format_utc_as_printf(void)
+{
+	GRand *rand = g_rand_new_with_seed(5);
+	const gint64 first = (gint64)day_from_ymd(1, 1, 1) * 86400;
+	const gint64 last = (gint64)day_from_ymd(9999, 12, 31) * 86400 + 86399;
+
+	for (int i = 0; i < 100000; i++) {
+		gint64 t = i < 4 ? (gint64[]){ first, last, first - 1, last + 1 }[i] :
+			   first + (gint64)(g_rand_double(rand) * (double)(last - first));
+		gint64 day = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+		gint64 secs = t - day * 86400;
+		char buf[21], expected[21];
+		int y, m, d;
+
+		day_to_ymd((Day)day, &y, &m, &d);
+		g_snprintf(expected, sizeof expected, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
+			   (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
+		zone_format_utc(t, buf);
+		g_assert_cmpstr(buf, ==, expected);
+	}
+	g_rand_free(rand);
+}
+
 static void
 test_far_future_dst(void)
 {
@@ -175,6 +201,7 @@ main(int argc, char **argv)
 	g_test_add_func("/zone/month/march-743h-october-745h", test_month_lengths);
 	g_test_add_func("/zone/day-of/local-day", test_day_of);
 	g_test_add_func("/zone/format/utc", test_format_utc);
+	g_test_add_func("/zone/format/utc-as-printf", test_format_utc_as_printf);
 	g_test_add_func("/zone/offset/far-future-dst", test_far_future_dst);
 	return g_test_run();
 }

@@ -11,6 +11,8 @@ dataset_new(Plans *plans)
 
 	ds->plans = plans;
 	ds->strings = g_string_chunk_new(64 * 1024);
+	ds->chunks = g_ptr_array_new_with_free_func((GDestroyNotify)g_string_chunk_free);
+	ds->labels = g_ptr_array_new_with_free_func(g_free);
 	ds->customers = g_array_new(FALSE, TRUE, sizeof(Customer));
 	ds->services = g_array_new(FALSE, TRUE, sizeof(Service));
 	ds->tickets = g_array_new(FALSE, TRUE, sizeof(Ticket));
@@ -33,7 +35,6 @@ dataset_free(Dataset *ds)
 		return;
 	drop_table(&ds->customer_by_id);
 	drop_table(&ds->service_by_id);
-	drop_table(&ds->ticket_by_id);
 	drop_table(&ds->plan_by_id);
 	drop_table(&ds->calendar_by_name);
 	drop_table(&ds->rejected_by_customer);
@@ -43,6 +44,8 @@ dataset_free(Dataset *ds)
 	g_array_unref(ds->outages);
 	g_array_unref(ds->maintenance);
 	g_string_chunk_free(ds->strings);
+	g_ptr_array_unref(ds->chunks);
+	g_ptr_array_unref(ds->labels);
 	plans_free(ds->plans);
 	g_free(ds);
 }
@@ -135,6 +138,18 @@ dataset_intern(Dataset *ds, const char *s)
 	return s == NULL ? NULL : g_string_chunk_insert(ds->strings, s);
 }
 
+void
+dataset_add_strings(Dataset *ds, GStringChunk *chunk)
+{
+	g_ptr_array_add(ds->chunks, chunk);
+}
+
+void
+dataset_add_labels(Dataset *ds, TicketLabels *labels)
+{
+	g_ptr_array_add(ds->labels, labels);
+}
+
 static GHashTable *
 index_array(GArray *array, gsize elem_size, gsize id_offset)
 {
@@ -154,12 +169,10 @@ dataset_index(Dataset *ds)
 {
 	drop_table(&ds->customer_by_id);
 	drop_table(&ds->service_by_id);
-	drop_table(&ds->ticket_by_id);
 	drop_table(&ds->plan_by_id);
 	drop_table(&ds->calendar_by_name);
 	ds->customer_by_id = index_array(ds->customers, sizeof(Customer), G_STRUCT_OFFSET(Customer, id));
 	ds->service_by_id = index_array(ds->services, sizeof(Service), G_STRUCT_OFFSET(Service, id));
-	ds->ticket_by_id = index_array(ds->tickets, sizeof(Ticket), G_STRUCT_OFFSET(Ticket, id));
 	ds->plan_by_id = g_hash_table_new(g_str_hash, g_str_equal);
 	ds->calendar_by_name = g_hash_table_new(g_str_hash, g_str_equal);
 	if (ds->plans == NULL)

@@ -3,7 +3,7 @@
  * A Dataset is one input folder in memory: plans.ini and the rows of the five CSV
  * files, with their cross-references resolved.  Ingest (src/edge/ingest.c) builds it;
  * the core only reads it.  Rows are stored in arrays of plain structs (model.h) and
- * their strings in one string chunk, so a large month costs few allocations.
+ * their strings in string chunks, so a large month costs few allocations.
  */
 #ifndef SLAREPORT_DATASET_H
 #define SLAREPORT_DATASET_H
@@ -14,16 +14,18 @@
 
 typedef struct {
 	Plans *plans;          /* owned */
-	GStringChunk *strings; /* every row string */
+	GStringChunk *strings; /* row strings … */
+	GPtrArray *chunks;     /* … and GStringChunk*: those of rows read in blocks */
+	GPtrArray *labels;     /* TicketLabels*, owned: the tickets point to them */
 	GArray *customers;     /* Customer */
 	GArray *services;      /* Service */
 	GArray *tickets;       /* Ticket */
 	GArray *outages;       /* Outage */
 	GArray *maintenance;   /* Maintenance */
-	/* id -> row pointer; filled by dataset_index once the arrays stop growing */
+	/* id -> row pointer; filled by dataset_index once the arrays stop growing (tickets
+	 * have none: ingest resolves the outages' references as it reads them) */
 	GHashTable *customer_by_id;
 	GHashTable *service_by_id;
-	GHashTable *ticket_by_id;
 	GHashTable *plan_by_id;
 	GHashTable *calendar_by_name;
 	/* customer id -> GUINT_TO_POINTER(rows rejected), with --allow-rejects */
@@ -47,6 +49,11 @@ void plan_free(Plan *plan);
 
 /* Copies a string into the dataset's chunk (NULL stays NULL). */
 const char *dataset_intern(Dataset *ds, const char *s);
+/* Keeps @chunk, the strings of some rows, as long as the dataset (transfer full). */
+void dataset_add_strings(Dataset *ds, GStringChunk *chunk);
+/* Keeps @labels (g_malloc'd, transfer full) as long as the dataset; its strings
+ * must be the dataset's already. */
+void dataset_add_labels(Dataset *ds, TicketLabels *labels);
 
 /* Rebuilds the id tables from the arrays; pointers into the arrays are stable after
  * this as long as no row is added. */

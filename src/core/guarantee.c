@@ -29,15 +29,17 @@ spelling(const Plan *plan, const char *name)
 const char *
 guarantee_priority(const Plan *plan, const Ticket *t)
 {
-	if (t->priority != NULL)
-		return spelling(plan, t->priority);
-	if (t->impact == NULL || t->urgency == NULL)
+	const TicketLabels *l = t->labels;
+
+	if (l->priority != NULL)
+		return spelling(plan, l->priority);
+	if (l->impact == NULL || l->urgency == NULL)
 		return NULL;
 	for (guint i = 0; i < plan->n_matrix; i++) {
 		const MatrixEntry *m = &plan->matrix[i];
 
-		if (g_ascii_strcasecmp(m->impact, t->impact) == 0 &&
-		    g_ascii_strcasecmp(m->urgency, t->urgency) == 0)
+		if (g_ascii_strcasecmp(m->impact, l->impact) == 0 &&
+		    g_ascii_strcasecmp(m->urgency, l->urgency) == 0)
 			return spelling(plan, m->priority);
 	}
 	return NULL;
@@ -101,7 +103,7 @@ reason_not_applicable(const Guarantee *g, const Ticket *t, GuaranteeKind kind,
 		return REASON_CUSTOMER_CAUSED;
 	if (!has_target)
 		return REASON_NO_TARGET;
-	if (g->categories != NULL && !listed(g->categories, t->category))
+	if (g->categories != NULL && !listed(g->categories, t->labels->category))
 		return REASON_CATEGORY;
 	if (g->channels != 0 && (g->channels & t->channel) == 0)
 		return REASON_CHANNEL;

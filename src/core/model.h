@@ -199,28 +199,37 @@ typedef struct {
 	const Plan *plan;         /* resolved by ingest */
 } Service;
 
+/* What a ticket says of its priority and category.  Millions of tickets share a few
+ * of these: each combination is kept once (ingest interns them) and pointed to. */
+typedef struct {
+	const char *priority; /* NULL if not given; as written */
+	const char *impact;   /* NULL if not given */
+	const char *urgency;  /* NULL if not given */
+	const char *category; /* NULL if not given */
+} TicketLabels;
+
+/* A month of a large provider holds millions of tickets: the fields are laid out
+ * small (80 bytes a ticket): the service's id is service->id, the words few values
+ * share are in @labels, counts are in 32 bits (ingest caps them at
+ * PARSE_NUMBER_MAX), enums and flags in bit-fields. */
 typedef struct {
 	const char *id;
-	const char *service_id;
-	TicketType type;
+	const Service *service;     /* resolved by ingest */
+	const TicketLabels *labels; /* never NULL; shared with other tickets */
 	gint64 opened_at;
 	gint64 responded_at; /* TIME_NONE if not given */
 	gint64 restored_at;  /* TIME_NONE if not given */
 	gint64 closed_at;    /* TIME_NONE if not given */
-	const char *priority; /* NULL if not given; as written */
-	const char *impact;
-	const char *urgency;
-	const char *category;
-	Channel channel;
-	gboolean interrupted; /* default TRUE */
-	Cause cause;          /* default provider */
-	gint64 paused_minutes; /* 0 if not given */
 	gint64 work_minutes;   /* 0 if not given */
-	gint64 work_units;     /* 0 if not given */
+	gint32 paused_minutes; /* 0 if not given */
+	gint32 work_units;     /* 0 if not given */
 	guint line;
-	const Service *service; /* resolved by ingest */
-	gboolean excluded;      /* left out of the run (--allow-rejects after a check
-				 * only the month can make); the core skips it */
+	TicketType type : 3;
+	Channel channel : 4;
+	Cause cause : 2;      /* default provider */
+	guint interrupted : 1; /* default TRUE for an incident */
+	guint excluded : 1;    /* left out of the run (--allow-rejects after a check
+				* only the month can make); the core skips it */
 } Ticket;
 
 typedef struct {

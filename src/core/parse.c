@@ -132,10 +132,14 @@ read_number(const char **p, gint64 max, int *ndigits)
 	return v;
 }
 
+/* @a equals @b in any ASCII case.  This runs on every row: most words differ in
+ * their first letter, and most that match are written as listed (strcmp is fast). */
 static gboolean
 ascii_equal(const char *a, const char *b)
 {
-	return g_ascii_strcasecmp(a, b) == 0;
+	if (g_ascii_tolower(a[0]) != g_ascii_tolower(b[0]))
+		return FALSE;
+	return strcmp(a, b) == 0 || g_ascii_strcasecmp(a, b) == 0;
 }
 
 /* ==== Ids ======================================================================= */
@@ -223,34 +227,83 @@ void
 parse_zone_init(ParseZone *zone, GTimeZone *tz)
 {
 	zone->tz = tz;
-	for (guint i = 0; i < PARSE_ZONE_SLOTS; i++) {
+	for (guint i = 0; i < PARSE_ZONE_SLOTS; i++)
 		zone->day[i] = DAY_NONE;
-		zone->offset[i] = G_MININT32;
-	}
 }
 
-/* zone_resolve_local, with the offset of days that hold no transition cached. */
+/* Every instant a wall-clock time of @day can be, whatever the offset (at most 14 h
+ * either way), and every instant zone_resolve_local asks about for it, lie in
+ * [midnight - 1 day, midnight + 2 days]: the offsets over that stretch are cached,
+ * as one offset, or two and the second the transition starts. */
+static void
+zone_fill(ParseZone *zone, guint slot, Day day)
+{
+	gint64 lo = (gint64)day * 86400 - 86400, hi = (gint64)day * 86400 + 2 * 86400;
+	gint a = g_time_zone_find_interval(zone->tz, G_TIME_TYPE_UNIVERSAL, lo);
+	gint b = g_time_zone_find_interval(zone->tz, G_TIME_TYPE_UNIVERSAL, hi);
+
+	zone->day[slot] = day;
+	zone->before[slot] = g_time_zone_get_offset(zone->tz, a);
+	zone->after[slot] = g_time_zone_get_offset(zone->tz, b);
+	zone->change[slot] = G_MAXINT64;
+	if (a == b)
+		return;
+	if (b != a + 1) {
+		zone->before[slot] = G_MININT32;
+		return;
+	}
+	/* the first second of the new interval, by bisection, once for the day */
+	while (hi - lo > 1) {
+		gint64 mid = lo + (hi - lo) / 2;
+
+		if (g_time_zone_find_interval(zone->tz, G_TIME_TYPE_UNIVERSAL, mid) == a)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	zone->change[slot] = hi;
+}
+
+/* The offset at @t of a cached stretch. */
+static gint32
+step_offset(const ParseZone *zone, guint slot, gint64 t)
+{
+	return t < zone->change[slot] ? zone->before[slot] : zone->after[slot];
+}
+
+/* zone_resolve_local, on the cached offsets of the day: its own steps, with the
+ * offset function of the stretch a step at the one transition, give its answers. */
 static ZoneLocalKind
 zone_local(ParseZone *zone, Day day, gint64 secs, gint64 *out)
 {
 	guint slot = (guint)day % PARSE_ZONE_SLOTS;
+	gint64 local = (gint64)day * 86400 + secs;
+	gint64 u1, u2;
+	gboolean v1, v2;
 
-	if (zone->day[slot] != day) {
-		/* Every instant a wall-clock time of this day can be, whatever the offset
-		 * (at most 14 h either way), lies in [midnight - 1 day, midnight + 2 days]:
-		 * one interval over that stretch means one offset for the whole day. */
-		gint64 midnight = (gint64)day * 86400;
-		gint a = g_time_zone_find_interval(zone->tz, G_TIME_TYPE_UNIVERSAL, midnight - 86400);
-		gint b = g_time_zone_find_interval(zone->tz, G_TIME_TYPE_UNIVERSAL, midnight + 2 * 86400);
-
-		zone->day[slot] = day;
-		zone->offset[slot] = a == b ? g_time_zone_get_offset(zone->tz, a) : G_MININT32;
-	}
-	if (zone->offset[slot] != G_MININT32) {
-		*out = (gint64)day * 86400 + secs - zone->offset[slot];
+	if (zone->day[slot] != day)
+		zone_fill(zone, slot, day);
+	if (zone->change[slot] == G_MAXINT64) {
+		*out = local - zone->before[slot];
 		return ZONE_LOCAL_UNIQUE;
 	}
-	return zone_resolve_local(zone->tz, day, secs, out);
+	if (zone->before[slot] == G_MININT32)
+		return zone_resolve_local(zone->tz, day, secs, out);
+	u1 = local - step_offset(zone, slot, local - 86400);
+	u2 = local - step_offset(zone, slot, local + 86400);
+	v1 = step_offset(zone, slot, u1) == local - u1;
+	v2 = step_offset(zone, slot, u2) == local - u2;
+	if (v1 && v2 && u1 != u2) {
+		*out = MIN(u1, u2);
+		return ZONE_LOCAL_REPEATED;
+	}
+	if (v1 || v2) {
+		*out = v1 ? u1 : u2;
+		return ZONE_LOCAL_UNIQUE;
+	}
+	/* in the gap: zone_resolve_local answers with the transition's first second */
+	*out = zone->change[slot];
+	return ZONE_LOCAL_SKIPPED;
 }
 
 gboolean
@@ -570,15 +623,17 @@ parse_bool(const char *s, gboolean *out, GError **error)
 gboolean
 parse_enum(const char *s, const char *const *words, int *out, GError **error)
 {
-	g_autoptr(GString) expect = g_string_new(NULL);
-	guint n = g_strv_length((char **)words);
+	g_autoptr(GString) expect = NULL;
+	guint n;
 
-	for (guint i = 0; i < n; i++) {
-		if (ascii_equal(s, words[i])) {
-			*out = (int)i;
+	for (n = 0; words[n] != NULL; n++) {
+		if (ascii_equal(s, words[n])) {
+			*out = (int)n;
 			return TRUE;
 		}
 	}
+	/* the message is built only here: this parser runs on every row */
+	expect = g_string_new(NULL);
 	for (guint i = 0; i < n; i++) {
 		if (i > 0)
 			g_string_append(expect, i + 1 == n ? " or " : ", ");

@@ -35,14 +35,17 @@ typedef enum {
 /* Largest percent in milli-percent: 1000 %. */
 #define PARSE_PERCENT_MAX 1000000
 
-/* A time zone with a cache of the offset of each local day, so that a month of
- * timestamps costs one zone lookup per day rather than several per value. */
+/* A time zone with a cache of the offsets around each local day, so that a month of
+ * timestamps costs a few zone lookups per day rather than several per value. */
 #define PARSE_ZONE_SLOTS 512
 typedef struct {
 	GTimeZone *tz; /* borrowed */
 	Day day[PARSE_ZONE_SLOTS];
-	gint32 offset[PARSE_ZONE_SLOTS]; /* the day's only offset, or G_MININT32 when a
-					  * transition falls on the day */
+	gint32 before[PARSE_ZONE_SLOTS]; /* the offset near the day before @change, or
+					  * G_MININT32 when two transitions are near */
+	gint32 after[PARSE_ZONE_SLOTS];  /* the offset from @change on */
+	gint64 change[PARSE_ZONE_SLOTS]; /* the one transition near the day (UTC), or
+					  * G_MAXINT64 when none is */
 } ParseZone;
 
 /* Prepares @zone for @tz (borrowed: keep it alive as long as @zone is used). */

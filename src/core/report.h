@@ -73,21 +73,21 @@ typedef enum {
 	REASON_CHANNEL,
 } JudgementReason;
 
-/* One row of tickets.csv. */
+/* One row of tickets.csv (72 bytes: a month of a large provider has many). */
 typedef struct {
 	const Ticket *ticket;
-	GuaranteeKind guarantee;
 	const char *priority;     /* plan spelling; NULL when it cannot be known */
-	JudgementStatus status;
-	JudgementReason reason;
 	gint64 stopped_at;        /* TIME_NONE when open */
 	gint64 elapsed;           /* seconds in the guarantee's hours (judged, open) */
 	gint64 target;
 	gint64 overrun;
-	gboolean breach;          /* judged: breached; open: already over target */
-	gboolean has_credit;      /* judged with a credit line (percent > 0) */
 	gint64 credit_percent;    /* milli-percent (may exceed 100 %: blocks add up) */
 	gint64 credit;            /* cents, before caps */
+	GuaranteeKind guarantee : 2;
+	JudgementStatus status : 2;
+	JudgementReason reason : 3;
+	guint breach : 1;         /* judged: breached; open: already over target */
+	guint has_credit : 1;     /* judged with a credit line (percent > 0) */
 } Judgement;
 
 /* ==== Credits =================================================================== */

@@ -169,6 +169,14 @@ zone_day_start(GTimeZone *tz, Day d)
 	return t;
 }
 
+/* Writes @v (0 to 99) as two digits at @p. */
+static void
+two_digits(char *p, int v)
+{
+	p[0] = (char)('0' + v / 10);
+	p[1] = (char)('0' + v % 10);
+}
+
 void
 zone_format_utc(gint64 t, char buf[static 21])
 {
@@ -177,6 +185,24 @@ zone_format_utc(gint64 t, char buf[static 21])
 	int y, m, dd;
 
 	day_to_ymd((Day)day, &y, &m, &dd);
-	g_snprintf(buf, 21, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, dd, (int)(secs / 3600),
-		   (int)(secs / 60 % 60), (int)(secs % 60));
+	if (y < 0 || y > 9999) {
+		g_snprintf(buf, 21, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, dd, (int)(secs / 3600),
+			   (int)(secs / 60 % 60), (int)(secs % 60));
+		return;
+	}
+	/* by hand: ledgers write hundreds of thousands, g_snprintf is most of their cost */
+	two_digits(buf, y / 100);
+	two_digits(buf + 2, y % 100);
+	buf[4] = '-';
+	two_digits(buf + 5, m);
+	buf[7] = '-';
+	two_digits(buf + 8, dd);
+	buf[10] = 'T';
+	two_digits(buf + 11, (int)(secs / 3600));
+	buf[13] = ':';
+	two_digits(buf + 14, (int)(secs / 60 % 60));
+	buf[16] = ':';
+	two_digits(buf + 17, (int)(secs % 60));
+	buf[19] = 'Z';
+	buf[20] = '\0';
 }

@@ -1,12 +1,10 @@
 /* SPDX-License-Identifier: MIT
  *
- * The input folder into a Dataset.  Each file is read whole, once (its size and
- * SHA-256 taken on the way for the manifest), then handed to the CSV reader or the
- * plans.ini parser.  Rows are checked in file order, so that every reference points
- * back to a file already read: a row naming a rejected row is rejected with its own
- * reason, and a rejected row knows its customer at once.  Ids are interned in the
- * dataset's string chunk and found through hash tables; a good row costs no
- * allocation of its own.  What a value means for the month is the core's business.
+ * The input folder into a Dataset.  Each file is read once (its size and SHA-256
+ * taken on the way for the manifest): plans.ini whole, the CSV files in blocks
+ * (see "Blocks").  Rows are checked in file order against the files before them: a
+ * row naming a rejected row is rejected with its own reason, and a rejected row
+ * knows its customer at once.  What a value means for the month is the core's.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -21,26 +19,45 @@
 
 G_DEFINE_QUARK(slareport-ingest-error-quark, ingest_error)
 
-/* The rows of one file by id: for duplicates, and for the files that refer to it. */
+/* The rows of one file by id: for duplicates, and for the files that refer to it.
+ * A file that later files look up often (customers, services) keeps a hash table of
+ * its ids.  One looked up rarely (tickets: only outages name one) keeps none while
+ * its ids come in byte order, as exports usually do: a new id is then simply greater
+ * than the last one, and a row is found by binary search.  Millions of tickets so
+ * cost neither the memory of a table nor a lookup each. */
 typedef struct {
 	const char *file;     /* "customers.csv" */
 	const char *what;     /* "customer" */
-	GArray *rows;         /* the dataset's array of kept rows */
+	GArray *rows;         /* the dataset's array of kept rows (each starts with its id) */
 	gsize line_offset;    /* of the `line` field in a row */
-	GHashTable *kept;     /* id -> GUINT_TO_POINTER(index in @rows + 1) */
+	GHashTable *kept;     /* id -> GUINT_TO_POINTER(index in @rows + 1); NULL while
+			       * the ids come in order in a table without one */
+	const char *last;     /* without @kept: the last id filed, kept or rejected */
 	GHashTable *rejected; /* id of a rejected row -> GUINT_TO_POINTER(its line) */
 	GHashTable *owner;    /* id of a rejected row -> its customer id (NULL: unknown) */
 	gboolean complete;    /* the file was read to its end: an id not found is unknown */
 } Table;
 
+/* table_id reads a row's id at its very start. */
+G_STATIC_ASSERT(G_STRUCT_OFFSET(Customer, id) == 0 && G_STRUCT_OFFSET(Service, id) == 0 &&
+		G_STRUCT_OFFSET(Ticket, id) == 0 && G_STRUCT_OFFSET(Outage, id) == 0 &&
+		G_STRUCT_OFFSET(Maintenance, id) == 0);
+
+typedef struct _Reading Reading;
+
 typedef struct {
 	DiagList *diags;
 	Dataset *ds;
-	ParseZone zone;
+	ParseZone zone;        /* a model: each block works on a copy, and the last
+				* block done hands its day cache on */
 	const char *zone_name;
 	gboolean plans_known;  /* plans.ini was read: plan ids can be checked */
 	gboolean fatal;
+	gsize block_size;
 	const char *file;      /* the file being read */
+	const Reading *reading;
+	GPtrArray *spare;      /* Block*: done with, for the next blocks of the file */
+	GHashTable *labels;    /* TicketLabels kept, each once (the dataset owns them) */
 	Table customers;
 	Table services;
 	Table tickets;
@@ -50,25 +67,80 @@ typedef struct {
 	GHashTable *folded_id; /* lower-case customer id -> the id as first written */
 } Ingest;
 
-/* The problems of the row being read. */
+/* The problems of the row being read: on a worker thread, into its block's list;
+ * back in file order, into the run's. */
 typedef struct {
-	Ingest *in;
-	const CsvRecord *rec;
+	Ingest *in;          /* read only, on a worker thread */
+	const CsvRecord *rec; /* NULL back in file order */
 	const CsvColumn *columns;
+	DiagList *diags;
+	GStringChunk *strings; /* where the row's strings go */
+	ParseZone *zone;
+	gint *last_ref;      /* per column: the row the last reference found, or -1 */
+	GHashTable *labels;  /* BlockLabels met in the block, owned, each once */
+	guint line;
+	const char *raw;
+	gsize raw_len;
 	char *text;          /* the raw row as UTF-8, made at its first problem */
 	gboolean rejected;
-	guint first_diag;
 } Row;
 
+/* What the worker found of a row, for the check in file order. */
+typedef struct {
+	guint line;
+	const char *raw;     /* in the reader's text, alive until the block is done */
+	gsize raw_len;
+	gboolean broken;
+	gboolean rejected;
+	const char *id;      /* its own id, in the block's strings; NULL if not readable */
+	guint key_at;        /* its problems before the check of its id, in the block's
+			      * list (those before it are the earlier rows') */
+	guint end;           /* and where they end */
+	const char *customer_id; /* whose row it is, when known (for rejects) */
+	gboolean everyone;   /* a window of every service: every customer's */
+} Mark;
 
+/* A CSV file type: its columns and how a row is read. */
+typedef struct {
+	const char *name;
+	const CsvColumn *columns;
+	guint n_columns;
+	gsize size;         /* of its row struct (model.h) */
+	int key;            /* the column of the row's own id */
+	gboolean customers; /* customers.csv: the row is its own customer, ids checked for case */
+	void (*read)(Row *r, gpointer row, Mark *m); /* on a worker thread */
+	void (*keep)(gpointer row);                  /* in file order, a row kept; may be NULL */
+} Kind;
+
+/* The file being read. */
+struct _Reading {
+	const Kind *kind;
+	Table *table;
+	GArray *rows;  /* the dataset's */
+};
+
+/* A block of rows, read on a worker thread. */
+typedef struct {
+	Ingest *in;
+	const Reading *reading;
+	GArray *rows;          /* the kind's row struct, one per record */
+	GArray *marks;         /* Mark, one per record */
+	GStringChunk *strings; /* handed to the dataset once the block is done */
+	ParseZone zone;        /* its own: parse_timestamp fills its day cache */
+	gint last_ref[CSV_MAX_COLUMNS]; /* see table_ref */
+	GHashTable *labels;    /* BlockLabels: see row_labels */
+} Block;
+
+/* @hashed: later files look the ids up often (see Table). */
 static void
-table_init(Table *t, const char *file, const char *what, GArray *rows, gsize line_offset)
+table_init(Table *t, const char *file, const char *what, GArray *rows, gsize line_offset,
+	   gboolean hashed)
 {
 	t->file = file;
 	t->what = what;
 	t->rows = rows;
 	t->line_offset = line_offset;
-	t->kept = g_hash_table_new(g_str_hash, g_str_equal);
+	t->kept = hashed ? g_hash_table_new(g_str_hash, g_str_equal) : NULL;
 	t->rejected = g_hash_table_new(g_str_hash, g_str_equal);
 	t->owner = g_hash_table_new(g_str_hash, g_str_equal);
 }
@@ -76,7 +148,7 @@ table_init(Table *t, const char *file, const char *what, GArray *rows, gsize lin
 static void
 table_clear(Table *t)
 {
-	g_hash_table_unref(t->kept);
+	g_clear_pointer(&t->kept, g_hash_table_unref);
 	g_hash_table_unref(t->rejected);
 	g_hash_table_unref(t->owner);
 }
@@ -90,17 +162,56 @@ table_line(const Table *t, guint index)
 	return *(const guint *)(const void *)(row + t->line_offset);
 }
 
+static const char *
+table_id(const Table *t, guint index)
+{
+	return *(const char *const *)(const void *)(t->rows->data +
+						    (gsize)index * g_array_get_element_size(t->rows));
+}
+
+/* The index of the kept row @id, or -1. */
+static gint
+table_find(const Table *t, const char *id)
+{
+	guint lo = 0, hi = t->rows->len;
+
+	if (t->kept != NULL)
+		return (gint)GPOINTER_TO_UINT(g_hash_table_lookup(t->kept, id)) - 1;
+	while (lo < hi) {
+		guint mid = lo + (hi - lo) / 2;
+		int c = strcmp(id, table_id(t, mid));
+
+		if (c == 0)
+			return (gint)mid;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+/* A table without a hash table meets an id out of order: it needs one from now on. */
+static void
+table_hash(Table *t)
+{
+	t->kept = g_hash_table_new(g_str_hash, g_str_equal);
+	for (guint i = 0; i < t->rows->len; i++)
+		g_hash_table_insert(t->kept, (gpointer)table_id(t, i), GUINT_TO_POINTER(i + 1));
+}
+
 /* ==== Rows ====================================================================== */
 
+/* A row on a worker thread, for @rec of @b. */
 static void
-row_init(Row *r, Ingest *in, const CsvRecord *rec, const CsvColumn *columns)
+row_init(Row *r, Block *b, const CsvRecord *rec)
 {
-	r->in = in;
-	r->rec = rec;
-	r->columns = columns;
-	r->text = NULL;
-	r->rejected = rec->problem;
-	r->first_diag = rec->first_diag;
+	*r = (Row){
+		.in = b->in, .rec = rec, .columns = b->reading->kind->columns, .diags = rec->diags,
+		.strings = b->strings, .zone = &b->zone, .last_ref = b->last_ref, .labels = b->labels,
+		.line = rec->line,
+		.raw = rec->raw, .raw_len = rec->raw_len, .rejected = rec->problem,
+	};
 }
 
 /* Reports a problem of the row, under column @col (-1: the whole row). */
@@ -109,17 +220,17 @@ row_problem(Row *r, int col, const char *format, ...)
 {
 	g_autofree char *message = NULL;
 	va_list ap;
-	guint index;
 
 	va_start(ap, format);
 	message = g_strdup_vprintf(format, ap);
 	va_end(ap);
-	if (r->text == NULL)
-		r->text = csv_reader_record_text(r->rec);
-	index = diag_add(r->in->diags, DIAG_ERROR, r->in->file, r->rec->line,
-			 col >= 0 ? r->columns[col].name : NULL, r->text, "%s", message);
-	if (!r->rejected)
-		r->first_diag = index;
+	if (r->text == NULL) {
+		CsvRecord rec = { .raw = r->raw, .raw_len = r->raw_len };
+
+		r->text = csv_reader_record_text(&rec);
+	}
+	diag_add(r->diags, DIAG_ERROR, r->in->file, r->line, col >= 0 ? r->columns[col].name : NULL,
+		 r->text, "%s", message);
 	r->rejected = TRUE;
 }
 
@@ -139,16 +250,17 @@ count_reject(GHashTable *counts, const char *customer_id)
 }
 
 /* Counts a rejected row against @customer_id (NULL: unknown; @everyone: a window for
- * every service) and names the customer in its problems.  Frees the row's text. */
+ * every service) and names the customer in its problems, from @first of the run's
+ * list on.  Frees the row's text. */
 static void
-row_finish(Row *r, const char *customer_id, gboolean everyone)
+row_finish(Row *r, guint first, const char *customer_id, gboolean everyone)
 {
 	Dataset *ds = r->in->ds;
 
 	if (r->rejected) {
 		if (customer_id != NULL)
 			customer_id = g_string_chunk_insert_const(ds->strings, customer_id);
-		for (guint i = r->first_diag; i < diag_count(r->in->diags); i++)
+		for (guint i = first; i < diag_count(r->in->diags); i++)
 			if (diag_get(r->in->diags, i)->severity == DIAG_ERROR)
 				diag_set_customer(r->in->diags, i, customer_id);
 		if (everyone)
@@ -190,24 +302,104 @@ row_id(Row *r, int col, gboolean required)
 	return v;
 }
 
-/* Free text, interned when @repeated (words many rows share), else copied. */
+/* @s kept once in the block's strings (words many rows share); NULL stays NULL. */
 static const char *
-row_text(Row *r, int col, gboolean required, gboolean repeated)
+intern(Row *r, const char *s)
+{
+	return s != NULL ? g_string_chunk_insert_const(r->strings, s) : NULL;
+}
+
+/* Free text, copied into the block's strings. */
+static const char *
+row_text(Row *r, int col, gboolean required)
 {
 	const char *v = row_get(r, col, required);
 
-	if (v == NULL)
-		return NULL;
-	return repeated ? g_string_chunk_insert_const(r->in->ds->strings, v) :
-			  g_string_chunk_insert(r->in->ds->strings, v);
+	return v != NULL ? g_string_chunk_insert(r->strings, v) : NULL;
+}
+
+static guint
+labels_hash(gconstpointer p)
+{
+	const TicketLabels *l = p;
+	const char *const words[] = { l->priority, l->impact, l->urgency, l->category };
+	guint h = 0;
+
+	for (gsize i = 0; i < G_N_ELEMENTS(words); i++)
+		h = h * 31 + (words[i] != NULL ? g_str_hash(words[i]) : 0);
+	return h;
+}
+
+static gboolean
+labels_equal(gconstpointer pa, gconstpointer pb)
+{
+	const TicketLabels *a = pa, *b = pb;
+
+	return g_strcmp0(a->priority, b->priority) == 0 && g_strcmp0(a->impact, b->impact) == 0 &&
+	       g_strcmp0(a->urgency, b->urgency) == 0 && g_strcmp0(a->category, b->category) == 0;
+}
+
+/* Labels as a block keeps them, each once; back in file order they are looked up
+ * once among the run's, and the block's tickets pointed at those. */
+typedef struct {
+	TicketLabels labels; /* first: a ticket's labels point here until kept */
+	const TicketLabels *kept;
+} BlockLabels;
+
+/* The labels @words (the row's values), as the block keeps them once. */
+static const TicketLabels *
+row_labels(Row *r, const TicketLabels *words)
+{
+	BlockLabels *l = g_hash_table_lookup(r->labels, words);
+
+	if (l != NULL)
+		return &l->labels;
+	l = g_new0(BlockLabels, 1);
+	l->labels.priority = intern(r, words->priority);
+	l->labels.impact = intern(r, words->impact);
+	l->labels.urgency = intern(r, words->urgency);
+	l->labels.category = intern(r, words->category);
+	g_hash_table_add(r->labels, l);
+	return &l->labels;
+}
+
+/* In file order: the run's copy of each of the block's labels. */
+static void
+keep_labels(Ingest *in, GHashTable *block)
+{
+	GHashTableIter iter;
+	gpointer p;
+
+	g_hash_table_iter_init(&iter, block);
+	while (g_hash_table_iter_next(&iter, &p, NULL)) {
+		BlockLabels *l = p;
+		TicketLabels *kept = g_hash_table_lookup(in->labels, &l->labels);
+
+		if (kept == NULL) {
+			kept = g_memdup2(&l->labels, sizeof *kept);
+			dataset_add_labels(in->ds, kept);
+			g_hash_table_add(in->labels, kept);
+		}
+		l->kept = kept;
+	}
+}
+
+/* A ticket kept: it points at the run's labels, not its block's. */
+static void
+keep_ticket(gpointer row)
+{
+	Ticket *t = row;
+
+	if (t->labels != NULL)
+		t->labels = ((const BlockLabels *)(gconstpointer)t->labels)->kept;
 }
 
 static void
 warn_repeated(Row *r, int col, const char *v, gint64 t)
 {
-	gint32 offset = zone_offset_at(r->in->zone.tz, t);
+	gint32 offset = zone_offset_at(r->zone->tz, t);
 
-	diag_add(r->in->diags, DIAG_WARNING, r->in->file, r->rec->line, r->columns[col].name, NULL,
+	diag_add(r->diags, DIAG_WARNING, r->in->file, r->line, r->columns[col].name, NULL,
 		 "\"%s\" occurs twice in %s (the clocks go back): taken as its first occurrence, "
 		 "%s%c%02d:%02d", v, r->in->zone_name, v, offset < 0 ? '-' : '+',
 		 ABS(offset) / 3600, ABS(offset) / 60 % 60);
@@ -224,7 +416,7 @@ row_time(Row *r, int col, gboolean required)
 
 	if (v == NULL)
 		return TIME_NONE;
-	if (!parse_timestamp(v, &r->in->zone, &t, &kind, &error)) {
+	if (!parse_timestamp(v, r->zone, &t, &kind, &error)) {
 		row_fail(r, col, error);
 		return TIME_NONE;
 	}
@@ -314,30 +506,42 @@ row_order(Row *r, int a_col, gint64 a, int b_col, gint64 b)
 
 /* ==== Keys and references ======================================================= */
 
-/* Checks the row's own id *@id (NULL: none readable) against the rows before it and
- * keeps it in the dataset's strings.  Returns FALSE, after reporting, for a duplicate:
- * the first row keeps the id. */
+/* On a worker thread: the row's own id @id (NULL: none readable), kept in the
+ * block's strings for the check in file order, which goes here among its problems. */
+static const char *
+row_own_id(Row *r, Mark *m, const char *id)
+{
+	m->id = id != NULL ? g_string_chunk_insert(r->strings, id) : NULL;
+	m->key_at = diag_count(r->diags);
+	return m->id;
+}
+
+/* In file order: checks the row's own id @id (NULL: none readable) against the rows
+ * before it.  Returns FALSE, after reporting unless the row is @broken, for a
+ * duplicate: the first row keeps the id. */
 static gboolean
-row_key(Row *r, int col, const Table *t, const char **id)
+row_key(Row *r, int col, Table *t, const char *id, gboolean broken)
 {
 	gpointer v;
 	guint line;
+	gint index;
 
-	if (*id == NULL)
+	if (id == NULL)
 		return FALSE;
-	if ((v = g_hash_table_lookup(t->kept, *id)) != NULL)
-		line = table_line(t, GPOINTER_TO_UINT(v) - 1);
-	else if (g_hash_table_size(t->rejected) > 0 &&
-		 g_hash_table_lookup_extended(t->rejected, *id, NULL, &v))
-		line = GPOINTER_TO_UINT(v);
-	else {
-		*id = g_string_chunk_insert(r->in->ds->strings, *id);
+	if (t->kept == NULL && (t->last == NULL || strcmp(id, t->last) > 0))
 		return TRUE;
-	}
-	if (!r->rec->broken)
-		row_problem(r, col, "\"%s\" is already the %s of line %u (expected each %s once)", *id,
-		    r->columns[col].name, line, r->columns[col].name);
-	*id = g_string_chunk_insert_const(r->in->ds->strings, *id);
+	if (t->kept == NULL)
+		table_hash(t);
+	if ((index = table_find(t, id)) >= 0)
+		line = table_line(t, (guint)index);
+	else if (g_hash_table_size(t->rejected) > 0 &&
+		 g_hash_table_lookup_extended(t->rejected, id, NULL, &v))
+		line = GPOINTER_TO_UINT(v);
+	else
+		return TRUE;
+	if (!broken)
+		row_problem(r, col, "\"%s\" is already the %s of line %u (expected each %s once)", id,
+			    r->columns[col].name, line, r->columns[col].name);
 	return FALSE;
 }
 
@@ -349,27 +553,40 @@ table_add(Table *t, const Row *r, const char *id, gboolean new, guint index,
 {
 	if (!new)
 		return;
+	if (t->kept == NULL)
+		t->last = id;
 	if (!r->rejected) {
-		g_hash_table_insert(t->kept, (gpointer)id, GUINT_TO_POINTER(index + 1));
+		if (t->kept != NULL)
+			g_hash_table_insert(t->kept, (gpointer)id, GUINT_TO_POINTER(index + 1));
 		return;
 	}
-	g_hash_table_insert(t->rejected, (gpointer)id, GUINT_TO_POINTER(r->rec->line));
+	g_hash_table_insert(t->rejected, (gpointer)id, GUINT_TO_POINTER(r->line));
 	g_hash_table_insert(t->owner, (gpointer)id, (gpointer)customer_id);
 }
 
-/* Looks up the reference *@id in @t.  Returns the index of the kept row, or -1 after
- * reporting a rejected or unknown one (unknown only when @t's file was read whole).
- * *@id becomes the id as kept in the dataset's strings.  @quiet: report nothing. */
+/* Looks up the reference *@id in @t, a file read before.  Returns the index of the
+ * kept row, or -1 after reporting a rejected or unknown one (unknown only when @t's
+ * file was read whole).  *@id becomes the id as kept in the dataset's strings (or
+ * the block's).  @quiet: report nothing. */
 static gint
 table_ref(Row *r, int col, const Table *t, const char **id, gboolean quiet)
 {
 	gpointer key, v;
+	gint index;
 
 	if (*id == NULL)
 		return -1;
-	if (g_hash_table_lookup_extended(t->kept, *id, &key, &v)) {
-		*id = key;
-		return (gint)GPOINTER_TO_UINT(v) - 1;
+	/* rows often name the row the row before named (tickets of a service in a row):
+	 * one comparison, no lookup */
+	index = r->last_ref[col];
+	if (index >= 0 && strcmp(*id, table_id(t, (guint)index)) == 0) {
+		*id = table_id(t, (guint)index);
+		return index;
+	}
+	if ((index = table_find(t, *id)) >= 0) {
+		*id = table_id(t, (guint)index);
+		r->last_ref[col] = index;
+		return index;
 	}
 	if (g_hash_table_lookup_extended(t->rejected, *id, &key, &v)) {
 		*id = key;
@@ -381,7 +598,7 @@ table_ref(Row *r, int col, const Table *t, const char **id, gboolean quiet)
 	if (t->complete && !quiet)
 		row_problem(r, col, "unknown %s \"%s\" (expected a %s of %s)", t->what, *id,
 			    r->columns[col].name, t->file);
-	*id = g_string_chunk_insert_const(r->in->ds->strings, *id);
+	*id = intern(r, *id);
 	return -1;
 }
 
@@ -442,38 +659,31 @@ check_case(Ingest *in, Row *r, const char *id)
 		return;
 	}
 	g_hash_table_insert(in->folded_id, g_strdup(folded), (gpointer)id);
-	g_hash_table_insert(in->folded, g_steal_pointer(&folded), GUINT_TO_POINTER(r->rec->line));
+	g_hash_table_insert(in->folded, g_steal_pointer(&folded), GUINT_TO_POINTER(r->line));
 }
 
 static void
-on_customer(const CsvRecord *rec, gpointer data)
+read_customer(Row *r, gpointer row, Mark *m)
 {
-	Ingest *in = data;
-	Row r;
-	Customer c = { 0 };
-	gboolean new;
+	Customer *c = row;
 
-	row_init(&r, in, rec, customer_columns);
-	if (rec->broken) {
-		c.id = quiet_id(&r, CU_ID);
-		new = row_key(&r, CU_ID, &in->customers, &c.id);
-	} else {
-		c.id = row_id(&r, CU_ID, TRUE);
-		new = row_key(&r, CU_ID, &in->customers, &c.id);
-		if (new)
-			check_case(in, &r, c.id);
-		c.name = row_text(&r, CU_NAME, TRUE, FALSE);
-		c.email = row_text(&r, CU_EMAIL, FALSE, FALSE);
-		c.language = (Language)row_enum(&r, CU_LANGUAGE, language_words,
-						(int)in->ds->plans->provider.language);
-		c.address = row_text(&r, CU_ADDRESS, FALSE, FALSE);
-		c.line = rec->line;
+	if (r->rec->broken) {
+		c->id = row_own_id(r, m, quiet_id(r, CU_ID));
+		return;
 	}
-	table_add(&in->customers, &r, c.id, new, in->ds->customers->len, c.id);
-	if (!r.rejected)
-		g_array_append_val(in->ds->customers, c);
-	row_finish(&r, c.id, FALSE);
+	c->id = row_own_id(r, m, row_id(r, CU_ID, TRUE));
+	c->name = row_text(r, CU_NAME, TRUE);
+	c->email = row_text(r, CU_EMAIL, FALSE);
+	c->language = (Language)row_enum(r, CU_LANGUAGE, language_words,
+					 (int)r->in->ds->plans->provider.language);
+	c->address = row_text(r, CU_ADDRESS, FALSE);
+	c->line = r->line;
 }
+
+static const Kind customers_kind = {
+	"customers.csv", customer_columns, G_N_ELEMENTS(customer_columns), sizeof(Customer), CU_ID,
+	TRUE, read_customer, NULL,
+};
 
 /* ==== services.csv ============================================================== */
 
@@ -503,42 +713,40 @@ check_plan(Ingest *in, Row *r, const char *plan_id)
 }
 
 static void
-on_service(const CsvRecord *rec, gpointer data)
+read_service(Row *r, gpointer row, Mark *m)
 {
-	Ingest *in = data;
-	Row r;
-	Service s = { 0 };
-	gboolean new;
+	Ingest *in = r->in;
+	const CsvRecord *rec = r->rec;
+	Service *s = row;
 
-	row_init(&r, in, rec, service_columns);
 	if (rec->broken) {
-		s.id = quiet_id(&r, SE_ID);
-		new = row_key(&r, SE_ID, &in->services, &s.id);
-		s.customer_id = quiet_id(&r, SE_CUSTOMER);
-		table_ref(&r, SE_CUSTOMER, &in->customers, &s.customer_id, TRUE);
+		s->id = row_own_id(r, m, quiet_id(r, SE_ID));
+		s->customer_id = quiet_id(r, SE_CUSTOMER);
+		table_ref(r, SE_CUSTOMER, &in->customers, &s->customer_id, TRUE);
 	} else {
-		s.id = row_id(&r, SE_ID, TRUE);
-		new = row_key(&r, SE_ID, &in->services, &s.id);
-		s.customer_id = row_id(&r, SE_CUSTOMER, TRUE);
-		row_ref(&r, SE_CUSTOMER, &in->customers, &s.customer_id);
-		s.plan_id = row_id(&r, SE_PLAN, TRUE);
-		check_plan(in, &r, s.plan_id);
-		s.plan_id = s.plan_id != NULL ? g_string_chunk_insert_const(in->ds->strings, s.plan_id) : NULL;
-		s.label = row_text(&r, SE_LABEL, TRUE, FALSE);
-		s.monthly_fee = row_number(&r, SE_FEE, TRUE, parse_money, 0);
-		s.start_date = row_date(&r, SE_START);
-		s.end_date = row_date(&r, SE_END);
-		s.units_annual = row_number(&r, SE_UNITS, FALSE, parse_count, -1);
-		s.line = rec->line;
-		if (s.start_date != DAY_NONE && s.end_date != DAY_NONE && s.end_date < s.start_date)
-			row_problem(&r, SE_END, "\"%s\" is before start_date \"%s\" (expected end_date not "
+		s->id = row_own_id(r, m, row_id(r, SE_ID, TRUE));
+		s->customer_id = row_id(r, SE_CUSTOMER, TRUE);
+		row_ref(r, SE_CUSTOMER, &in->customers, &s->customer_id);
+		s->plan_id = row_id(r, SE_PLAN, TRUE);
+		check_plan(in, r, s->plan_id);
+		s->plan_id = intern(r, s->plan_id);
+		s->label = row_text(r, SE_LABEL, TRUE);
+		s->monthly_fee = row_number(r, SE_FEE, TRUE, parse_money, 0);
+		s->start_date = row_date(r, SE_START);
+		s->end_date = row_date(r, SE_END);
+		s->units_annual = row_number(r, SE_UNITS, FALSE, parse_count, -1);
+		s->line = rec->line;
+		if (s->start_date != DAY_NONE && s->end_date != DAY_NONE && s->end_date < s->start_date)
+			row_problem(r, SE_END, "\"%s\" is before start_date \"%s\" (expected end_date not "
 				    "before start_date)", rec->values[SE_END], rec->values[SE_START]);
 	}
-	table_add(&in->services, &r, s.id, new, in->ds->services->len, s.customer_id);
-	if (!r.rejected)
-		g_array_append_val(in->ds->services, s);
-	row_finish(&r, s.customer_id, FALSE);
+	m->customer_id = s->customer_id;
 }
+
+static const Kind services_kind = {
+	"services.csv", service_columns, G_N_ELEMENTS(service_columns), sizeof(Service), SE_ID,
+	FALSE, read_service, NULL,
+};
 
 /* ==== tickets.csv =============================================================== */
 
@@ -557,56 +765,53 @@ static const CsvColumn ticket_columns[] = {
 };
 
 static void
-on_ticket(const CsvRecord *rec, gpointer data)
+read_ticket(Row *r, gpointer row, Mark *m)
 {
-	Ingest *in = data;
-	Row r;
-	Ticket t = { 0 };
+	Ingest *in = r->in;
+	Ticket *t = row;
+	const char *service_id;
 	int type, channel;
 	gint service;
-	gboolean new;
-	const char *customer_id;
 
-	row_init(&r, in, rec, ticket_columns);
-	if (rec->broken) {
-		t.id = quiet_id(&r, TI_ID);
-		new = row_key(&r, TI_ID, &in->tickets, &t.id);
-		t.service_id = quiet_id(&r, TI_SERVICE);
-		service = table_ref(&r, TI_SERVICE, &in->services, &t.service_id, TRUE);
+	if (r->rec->broken) {
+		t->id = row_own_id(r, m, quiet_id(r, TI_ID));
+		service_id = quiet_id(r, TI_SERVICE);
+		service = table_ref(r, TI_SERVICE, &in->services, &service_id, TRUE);
 	} else {
-		t.id = row_id(&r, TI_ID, TRUE);
-		new = row_key(&r, TI_ID, &in->tickets, &t.id);
-		t.service_id = row_id(&r, TI_SERVICE, TRUE);
-		service = row_ref(&r, TI_SERVICE, &in->services, &t.service_id);
-		type = row_get(&r, TI_TYPE, TRUE) != NULL ? row_enum(&r, TI_TYPE, type_words, 0) : 0;
-		t.type = (TicketType)(1 << type);
-		t.opened_at = row_time(&r, TI_OPENED, TRUE);
-		t.responded_at = row_time(&r, TI_RESPONDED, FALSE);
-		t.restored_at = row_time(&r, TI_RESTORED, FALSE);
-		t.closed_at = row_time(&r, TI_CLOSED, FALSE);
-		t.priority = row_text(&r, TI_PRIORITY, FALSE, TRUE);
-		t.impact = row_text(&r, TI_IMPACT, FALSE, TRUE);
-		t.urgency = row_text(&r, TI_URGENCY, FALSE, TRUE);
-		t.interrupted = row_bool(&r, TI_INTERRUPTED, t.type == TICKET_INCIDENT);
-		t.cause = (Cause)row_enum(&r, TI_CAUSE, cause_words, CAUSE_PROVIDER);
-		t.category = row_text(&r, TI_CATEGORY, FALSE, TRUE);
-		channel = row_enum(&r, TI_CHANNEL, channel_words, -1);
-		t.channel = channel < 0 ? CHANNEL_NONE : (Channel)(1 << channel);
-		t.paused_minutes = row_number(&r, TI_PAUSED, FALSE, parse_minutes, 0);
-		t.work_minutes = row_number(&r, TI_WORK, FALSE, parse_minutes, 0);
-		t.work_units = row_number(&r, TI_UNITS, FALSE, parse_count, 0);
-		t.line = rec->line;
-		row_order(&r, TI_OPENED, t.opened_at, TI_RESPONDED, t.responded_at);
-		row_order(&r, TI_OPENED, t.opened_at, TI_RESTORED, t.restored_at);
-		row_order(&r, TI_OPENED, t.opened_at, TI_CLOSED, t.closed_at);
-		row_order(&r, TI_RESTORED, t.restored_at, TI_CLOSED, t.closed_at);
+		t->id = row_own_id(r, m, row_id(r, TI_ID, TRUE));
+		service_id = row_id(r, TI_SERVICE, TRUE);
+		service = row_ref(r, TI_SERVICE, &in->services, &service_id);
+		type = row_get(r, TI_TYPE, TRUE) != NULL ? row_enum(r, TI_TYPE, type_words, 0) : 0;
+		t->type = (TicketType)(1 << type);
+		t->opened_at = row_time(r, TI_OPENED, TRUE);
+		t->responded_at = row_time(r, TI_RESPONDED, FALSE);
+		t->restored_at = row_time(r, TI_RESTORED, FALSE);
+		t->closed_at = row_time(r, TI_CLOSED, FALSE);
+		t->interrupted = row_bool(r, TI_INTERRUPTED, t->type == TICKET_INCIDENT);
+		t->cause = (Cause)row_enum(r, TI_CAUSE, cause_words, CAUSE_PROVIDER);
+		t->labels = row_labels(r, &(TicketLabels){
+			row_get(r, TI_PRIORITY, FALSE), row_get(r, TI_IMPACT, FALSE),
+			row_get(r, TI_URGENCY, FALSE), row_get(r, TI_CATEGORY, FALSE) });
+		channel = row_enum(r, TI_CHANNEL, channel_words, -1);
+		t->channel = channel < 0 ? CHANNEL_NONE : (Channel)(1 << channel);
+		t->paused_minutes = (gint32)row_number(r, TI_PAUSED, FALSE, parse_minutes, 0);
+		t->work_minutes = row_number(r, TI_WORK, FALSE, parse_minutes, 0);
+		t->work_units = (gint32)row_number(r, TI_UNITS, FALSE, parse_count, 0);
+		t->line = r->line;
+		row_order(r, TI_OPENED, t->opened_at, TI_RESPONDED, t->responded_at);
+		row_order(r, TI_OPENED, t->opened_at, TI_RESTORED, t->restored_at);
+		row_order(r, TI_OPENED, t->opened_at, TI_CLOSED, t->closed_at);
+		row_order(r, TI_RESTORED, t->restored_at, TI_CLOSED, t->closed_at);
 	}
-	customer_id = service_owner(in, service, t.service_id);
-	table_add(&in->tickets, &r, t.id, new, in->ds->tickets->len, customer_id);
-	if (!r.rejected)
-		g_array_append_val(in->ds->tickets, t);
-	row_finish(&r, customer_id, FALSE);
+	/* services.csv is read whole: its rows stay where they are */
+	t->service = service >= 0 ? dataset_service(in->ds, service) : NULL;
+	m->customer_id = service_owner(in, service, service_id);
 }
+
+static const Kind tickets_kind = {
+	"tickets.csv", ticket_columns, G_N_ELEMENTS(ticket_columns), sizeof(Ticket), TI_ID, FALSE,
+	read_ticket, keep_ticket,
+};
 
 /* ==== outages.csv =============================================================== */
 
@@ -617,43 +822,42 @@ static const CsvColumn outage_columns[] = {
 };
 
 static void
-on_outage(const CsvRecord *rec, gpointer data)
+read_outage(Row *r, gpointer row, Mark *m)
 {
-	Ingest *in = data;
-	Row r;
-	Outage o = { 0 };
+	Ingest *in = r->in;
+	Outage *o = row;
 	int cause;
 	gint ticket, service;
-	gboolean new;
 
-	row_init(&r, in, rec, outage_columns);
-	if (rec->broken) {
-		o.id = quiet_id(&r, OU_ID);
-		new = row_key(&r, OU_ID, &in->outages, &o.id);
-		o.service_id = quiet_id(&r, OU_SERVICE);
-		service = table_ref(&r, OU_SERVICE, &in->services, &o.service_id, TRUE);
+	if (r->rec->broken) {
+		o->id = row_own_id(r, m, quiet_id(r, OU_ID));
+		o->service_id = quiet_id(r, OU_SERVICE);
+		service = table_ref(r, OU_SERVICE, &in->services, &o->service_id, TRUE);
 	} else {
-		o.id = row_id(&r, OU_ID, TRUE);
-		new = row_key(&r, OU_ID, &in->outages, &o.id);
-		o.service_id = row_id(&r, OU_SERVICE, TRUE);
-		service = row_ref(&r, OU_SERVICE, &in->services, &o.service_id);
-		o.start = row_time(&r, OU_START, TRUE);
-		o.end = row_time(&r, OU_END, FALSE);
-		cause = row_enum(&r, OU_CAUSE, cause_words, -1);
-		o.ticket_id = row_id(&r, OU_TICKET, FALSE);
-		ticket = row_ref(&r, OU_TICKET, &in->tickets, &o.ticket_id);
-		o.description = row_text(&r, OU_DESCRIPTION, FALSE, FALSE);
-		o.line = rec->line;
-		row_order(&r, OU_START, o.start, OU_END, o.end);
+		o->id = row_own_id(r, m, row_id(r, OU_ID, TRUE));
+		o->service_id = row_id(r, OU_SERVICE, TRUE);
+		service = row_ref(r, OU_SERVICE, &in->services, &o->service_id);
+		o->start = row_time(r, OU_START, TRUE);
+		o->end = row_time(r, OU_END, FALSE);
+		cause = row_enum(r, OU_CAUSE, cause_words, -1);
+		o->ticket_id = row_id(r, OU_TICKET, FALSE);
+		ticket = row_ref(r, OU_TICKET, &in->tickets, &o->ticket_id);
+		o->description = row_text(r, OU_DESCRIPTION, FALSE);
+		o->line = r->line;
+		row_order(r, OU_START, o->start, OU_END, o->end);
 		/* an empty cause is the linked ticket's, else the provider's */
-		o.cause = cause >= 0 ? (Cause)cause :
-			  ticket >= 0 ? dataset_ticket(in->ds, ticket)->cause : CAUSE_PROVIDER;
+		o->cause = cause >= 0 ? (Cause)cause :
+			   ticket >= 0 ? dataset_ticket(in->ds, ticket)->cause : CAUSE_PROVIDER;
+		o->ticket = ticket >= 0 ? dataset_ticket(in->ds, ticket) : NULL;
 	}
-	table_add(&in->outages, &r, o.id, new, in->ds->outages->len, NULL);
-	if (!r.rejected)
-		g_array_append_val(in->ds->outages, o);
-	row_finish(&r, service_owner(in, service, o.service_id), FALSE);
+	o->service = service >= 0 ? dataset_service(in->ds, service) : NULL;
+	m->customer_id = service_owner(in, service, o->service_id);
 }
+
+static const Kind outages_kind = {
+	"outages.csv", outage_columns, G_N_ELEMENTS(outage_columns), sizeof(Outage), OU_ID, FALSE,
+	read_outage, NULL,
+};
 
 /* ==== maintenance.csv =========================================================== */
 
@@ -664,89 +868,244 @@ static const CsvColumn maintenance_columns[] = {
 };
 
 static void
-on_maintenance(const CsvRecord *rec, gpointer data)
+read_maintenance(Row *r, gpointer row, Mark *m)
 {
-	Ingest *in = data;
-	Row r;
-	Maintenance m = { 0 };
-	gboolean every_service, new;
+	Ingest *in = r->in;
+	const CsvRecord *rec = r->rec;
+	Maintenance *w = row;
+	gboolean every_service = g_strcmp0(rec->values[MA_SERVICE], "*") == 0;
 	gint service;
 
-	row_init(&r, in, rec, maintenance_columns);
-	every_service = g_strcmp0(rec->values[MA_SERVICE], "*") == 0;
 	if (rec->broken) {
-		m.id = quiet_id(&r, MA_ID);
-		new = row_key(&r, MA_ID, &in->maintenance, &m.id);
-		m.service_id = every_service ? NULL : quiet_id(&r, MA_SERVICE);
-		service = table_ref(&r, MA_SERVICE, &in->services, &m.service_id, TRUE);
-		m.customer_id = quiet_id(&r, MA_CUSTOMER);
-		table_ref(&r, MA_CUSTOMER, &in->customers, &m.customer_id, TRUE);
+		w->id = row_own_id(r, m, quiet_id(r, MA_ID));
+		w->service_id = every_service ? NULL : quiet_id(r, MA_SERVICE);
+		service = table_ref(r, MA_SERVICE, &in->services, &w->service_id, TRUE);
+		w->customer_id = quiet_id(r, MA_CUSTOMER);
+		table_ref(r, MA_CUSTOMER, &in->customers, &w->customer_id, TRUE);
 	} else {
-		m.id = row_id(&r, MA_ID, TRUE);
-		new = row_key(&r, MA_ID, &in->maintenance, &m.id);
-		m.service_id = every_service ? NULL : row_id(&r, MA_SERVICE, FALSE);
-		service = row_ref(&r, MA_SERVICE, &in->services, &m.service_id);
-		m.customer_id = row_id(&r, MA_CUSTOMER, FALSE);
-		row_ref(&r, MA_CUSTOMER, &in->customers, &m.customer_id);
-		m.start = row_time(&r, MA_START, TRUE);
-		m.end = row_time(&r, MA_END, TRUE);
-		m.notified_at = row_time(&r, MA_NOTIFIED, FALSE);
-		m.description = row_text(&r, MA_DESCRIPTION, FALSE, FALSE);
-		m.line = rec->line;
+		w->id = row_own_id(r, m, row_id(r, MA_ID, TRUE));
+		w->service_id = every_service ? NULL : row_id(r, MA_SERVICE, FALSE);
+		service = row_ref(r, MA_SERVICE, &in->services, &w->service_id);
+		w->customer_id = row_id(r, MA_CUSTOMER, FALSE);
+		row_ref(r, MA_CUSTOMER, &in->customers, &w->customer_id);
+		w->start = row_time(r, MA_START, TRUE);
+		w->end = row_time(r, MA_END, TRUE);
+		w->notified_at = row_time(r, MA_NOTIFIED, FALSE);
+		w->description = row_text(r, MA_DESCRIPTION, FALSE);
+		w->line = r->line;
 		if (rec->values[MA_SERVICE] == NULL && rec->values[MA_CUSTOMER] == NULL &&
 		    !(rec->bad & ((1u << MA_SERVICE) | (1u << MA_CUSTOMER))))
-			row_problem(&r, MA_SERVICE, "empty, and so is customer_id (expected a service_id, "
+			row_problem(r, MA_SERVICE, "empty, and so is customer_id (expected a service_id, "
 				    "* for every service, or a customer_id)");
-		row_order(&r, MA_START, m.start, MA_END, m.end);
+		row_order(r, MA_START, w->start, MA_END, w->end);
 		if (every_service)
-			m.service_id = g_string_chunk_insert_const(in->ds->strings, "*");
+			w->service_id = intern(r, "*");
 	}
-	table_add(&in->maintenance, &r, m.id, new, in->ds->maintenance->len, NULL);
-	if (!r.rejected)
-		g_array_append_val(in->ds->maintenance, m);
 	/* a window of every service with no customer named concerns every customer */
-	row_finish(&r, m.customer_id != NULL ? m.customer_id : service_owner(in, service, m.service_id),
-		   every_service && m.customer_id == NULL);
+	m->customer_id = w->customer_id != NULL ? w->customer_id :
+			 service_owner(in, service, w->service_id);
+	m->everyone = every_service && w->customer_id == NULL;
 }
 
+static const Kind maintenance_kind = {
+	"maintenance.csv", maintenance_columns, G_N_ELEMENTS(maintenance_columns),
+	sizeof(Maintenance), MA_ID, FALSE, read_maintenance, NULL,
+};
+
+/* ==== Blocks ====================================================================
+ * A row is checked in two steps.  On a worker thread, with the other rows of its
+ * block (on_record, the kinds' read_*): its values, and its references to the
+ * files before it, which nothing writes any more; its problems go to the block's
+ * list, its strings to the block's chunk (the dataset takes it over).  Back in file
+ * order (block_done): its own id against the rows before it (duplicates, case),
+ * its problems moved to the run's list where they would have been, kept or not. */
+
+static gpointer
+block_new(gpointer data)
+{
+	Ingest *in = data;
+	Block *b = in->spare->len > 0 ? g_ptr_array_steal_index_fast(in->spare, in->spare->len - 1)
+				      : g_new0(Block, 1);
+
+	b->in = in;
+	b->reading = in->reading;
+	if (b->rows == NULL) {
+		b->rows = g_array_new(FALSE, TRUE, (guint)in->reading->kind->size);
+		b->marks = g_array_new(FALSE, TRUE, sizeof(Mark));
+		b->labels = g_hash_table_new_full(labels_hash, labels_equal, g_free, NULL);
+	}
+	b->strings = g_string_chunk_new(4096);
+	b->zone = in->zone;
+	for (guint i = 0; i < G_N_ELEMENTS(b->last_ref); i++)
+		b->last_ref[i] = -1;
+	return b;
+}
+
+static void
+block_free(gpointer data)
+{
+	Block *b = data;
+
+	g_array_unref(b->rows);
+	g_array_unref(b->marks);
+	g_hash_table_unref(b->labels);
+	if (b->strings != NULL)
+		g_string_chunk_free(b->strings);
+	g_free(b);
+}
+
+/* A block done with keeps its arrays for the next one of the file: a file read
+ * without freeing large buffers keeps the allocator from raising its threshold for
+ * mapping them, and so from keeping later large buffers once freed. */
+static void
+block_spare(gpointer data)
+{
+	Block *b = data;
+	Ingest *in = b->in;
+
+	if (b->strings != NULL)
+		g_string_chunk_free(g_steal_pointer(&b->strings));
+	g_array_set_size(b->rows, 0);
+	g_array_set_size(b->marks, 0);
+	g_hash_table_remove_all(b->labels);
+	g_ptr_array_add(in->spare, b);
+}
+
+/* On a worker thread: reads a record's values into a row of its block. */
+static void
+on_record(const CsvRecord *rec, gpointer data)
+{
+	Block *b = data;
+	Mark m = { 0 };
+	Row r;
+
+	row_init(&r, b, rec);
+	g_array_set_size(b->rows, b->rows->len + 1);
+	b->reading->kind->read(&r, b->rows->data + (gsize)(b->rows->len - 1) * b->reading->kind->size,
+			       &m);
+	m.line = rec->line;
+	m.raw = rec->raw;
+	m.raw_len = rec->raw_len;
+	m.broken = rec->broken;
+	m.rejected = r.rejected;
+	m.end = diag_count(rec->diags);
+	g_array_append_val(b->marks, m);
+	g_clear_pointer(&r.text, g_free);
+}
+
+/* Moves the problems @from to @to of a block's list to the run's; returns @to. */
+static guint
+move_diags(DiagList *diags, const DiagList *block, guint from, guint to)
+{
+	for (guint i = from; i < to; i++) {
+		const Diag *d = diag_get(block, i);
+
+		diag_add(diags, d->severity, d->file, d->line, d->column, d->row, "%s", d->message);
+	}
+	return to;
+}
+
+/* In file order: checks each row of the block against the rows before it, and keeps
+ * or rejects it, its problems in the place they have in the file. */
+static void
+block_done(gpointer data, DiagList *block_diags, gpointer user_data)
+{
+	Block *b = data;
+	Ingest *in = user_data;
+	const Reading *reading = b->reading;
+	const Kind *kind = reading->kind;
+	guint moved = 0;
+
+	keep_labels(in, b->labels);
+	for (guint i = 0; i < b->marks->len; i++) {
+		const Mark *m = &g_array_index(b->marks, Mark, i);
+		gpointer row = b->rows->data + (gsize)i * kind->size;
+		Row r = {
+			.in = in, .columns = kind->columns, .diags = in->diags, .line = m->line,
+			.raw = m->raw, .raw_len = m->raw_len, .rejected = m->rejected,
+		};
+		guint first = diag_count(in->diags);
+		const char *customer_id = kind->customers ? m->id : m->customer_id;
+		gboolean new;
+
+		moved = move_diags(in->diags, block_diags, moved, m->key_at);
+		new = row_key(&r, kind->key, reading->table, m->id, m->broken);
+		if (new && kind->customers && !m->broken)
+			check_case(in, &r, m->id);
+		moved = move_diags(in->diags, block_diags, moved, m->end);
+		table_add(reading->table, &r, m->id, new, reading->rows->len, customer_id);
+		if (!r.rejected && kind->keep != NULL)
+			kind->keep(row);
+		if (!r.rejected)
+			g_array_append_vals(reading->rows, row, 1);
+		row_finish(&r, first, customer_id, m->everyone);
+	}
+	move_diags(in->diags, block_diags, moved, diag_count(block_diags));
+	dataset_add_strings(in->ds, g_steal_pointer(&b->strings));
+
+	/* the blocks to come start from the days this one has looked up */
+	in->zone = b->zone;
+}
+
+static const CsvBlockFuncs block_funcs = { block_new, on_record, block_done, block_spare };
+
 /* ==== Files ===================================================================== */
+
+/* Opens @name of the input folder; reports and returns -1 when it cannot. */
+static int
+open_input(Ingest *in, const char *dir, const char *name)
+{
+	const char *expect = g_str_has_suffix(name, ".csv") ? "the file, with at least its header row" :
+			     "the file, with at least [provider] and its name";
+	g_autofree char *path = g_build_filename(dir, name, NULL);
+	struct stat st;
+	int fd, err;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		return fd;
+	err = errno;
+	if (fd >= 0)
+		close(fd);
+	if (fd >= 0 && S_ISDIR(st.st_mode))
+		diag_add(in->diags, DIAG_ERROR, name, 0, NULL, NULL, "is a folder (expected a file)");
+	else if (fd >= 0)
+		diag_add(in->diags, DIAG_ERROR, name, 0, NULL, NULL,
+			 "is not a regular file (expected a file)");
+	else if (err == ENOENT)
+		diag_add(in->diags, DIAG_ERROR, name, 0, NULL, NULL,
+			 "missing from the input folder (expected %s)", expect);
+	else
+		diag_add(in->diags, DIAG_ERROR, name, 0, NULL, NULL, "cannot be read: %s",
+			 g_strerror(err));
+	in->fatal = TRUE;
+	return -1;
+}
+
+/* The size and SHA-256 of a file read, for the manifest. */
+static void
+add_digest(GArray *files, const char *name, gsize size, GChecksum *checksum)
+{
+	FileDigest f = { g_strdup(name), (gint64)size, "" };
+
+	g_strlcpy(f.sha256, g_checksum_get_string(checksum), sizeof(f.sha256));
+	g_array_append_val(files, f);
+}
 
 /* Reads @name of the input folder whole; reports and returns FALSE when it cannot. */
 static gboolean
 read_input(Ingest *in, const char *dir, const char *name, char **data, gsize *len,
 	   GArray *files)
 {
-	const char *expect = g_str_has_suffix(name, ".csv") ? "the file, with at least its header row" :
-			     "the file, with at least [provider] and its name";
-	g_autofree char *path = g_build_filename(dir, name, NULL);
 	g_autofree char *buf = NULL;
 	gsize size = 0, alloc = 0;
 	struct stat st;
-	int fd;
+	int fd = open_input(in, dir, name);
 
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		int err = errno;
-
-		if (fd >= 0)
-			close(fd);
-		if (fd >= 0 && S_ISDIR(st.st_mode))
-			diag_add(in->diags, DIAG_ERROR, name, 0, NULL, NULL,
-				 "is a folder (expected a file)");
-		else if (fd >= 0)
-			diag_add(in->diags, DIAG_ERROR, name, 0, NULL, NULL,
-				 "is not a regular file (expected a file)");
-		else if (err == ENOENT)
-			diag_add(in->diags, DIAG_ERROR, name, 0, NULL, NULL,
-				 "missing from the input folder (expected %s)", expect);
-		else
-			diag_add(in->diags, DIAG_ERROR, name, 0, NULL, NULL, "cannot be read: %s",
-				 g_strerror(err));
-		in->fatal = TRUE;
+	if (fd < 0)
 		return FALSE;
-	}
 	/* read to the end, whatever the size said: the file may be growing */
-	alloc = (gsize)st.st_size + 1;
+	alloc = (fstat(fd, &st) == 0 ? (gsize)st.st_size : 0) + 1;
 	buf = g_malloc(alloc);
 	for (;;) {
 		ssize_t n;
@@ -782,21 +1141,30 @@ read_input(Ingest *in, const char *dir, const char *name, char **data, gsize *le
 	return TRUE;
 }
 
-/* Reads one CSV file of the folder, row by row; returns whether it was read whole. */
+/* Reads one CSV file of the folder into @rows, block by block; returns whether it
+ * was read whole. */
 static gboolean
-read_csv(Ingest *in, const char *dir, const char *name, const CsvColumn *columns, guint n_columns,
-	 CsvRecordFunc func, GArray *files)
+read_csv(Ingest *in, const char *dir, const Kind *kind, Table *table, GArray *files)
 {
-	g_autofree char *data = NULL;
-	gsize len;
+	g_autoptr(GChecksum) checksum = files != NULL ? g_checksum_new(G_CHECKSUM_SHA256) : NULL;
+	CsvFileOptions opts = { .block_size = in->block_size, .checksum = checksum };
+	Reading reading = { kind, table, table->rows };
 	CsvReadStatus status;
+	int fd = open_input(in, dir, kind->name);
 
-	if (!read_input(in, dir, name, &data, &len, files))
+	if (fd < 0)
 		return FALSE;
-	in->file = name;
-	status = csv_reader_read(name, data, len, columns, n_columns, func, in, in->diags);
+	in->file = kind->name;
+	in->reading = &reading;
+	status = csv_reader_read_file(kind->name, fd, kind->columns, kind->n_columns, &block_funcs,
+				      in, &opts, in->diags);
+	close(fd);
+	in->reading = NULL;
+	g_ptr_array_set_size(in->spare, 0);
 	if (status != CSV_READ_OK)
 		in->fatal = TRUE;
+	if (files != NULL && opts.whole)
+		add_digest(files, kind->name, opts.size, checksum);
 	return status == CSV_READ_OK;
 }
 
@@ -840,7 +1208,8 @@ read_plans(Ingest *in, const char *dir, GArray *files)
 	return plans;
 }
 
-/* Points every row at the rows it names, once the arrays have stopped growing. */
+/* Points every service at its customer and plan, once the arrays have stopped
+ * growing; tickets and outages were pointed at their rows as they were read. */
 static void
 resolve(Dataset *ds)
 {
@@ -851,54 +1220,53 @@ resolve(Dataset *ds)
 		s->customer = g_hash_table_lookup(ds->customer_by_id, s->customer_id);
 		s->plan = g_hash_table_lookup(ds->plan_by_id, s->plan_id);
 	}
-	for (guint i = 0; i < ds->tickets->len; i++) {
-		Ticket *t = dataset_ticket(ds, i);
-
-		t->service = g_hash_table_lookup(ds->service_by_id, t->service_id);
-	}
-	for (guint i = 0; i < ds->outages->len; i++) {
-		Outage *o = dataset_outage(ds, i);
-
-		o->service = g_hash_table_lookup(ds->service_by_id, o->service_id);
-		o->ticket = o->ticket_id != NULL ? g_hash_table_lookup(ds->ticket_by_id, o->ticket_id) : NULL;
-	}
 }
 
 Dataset *
 ingest_folder(const char *dir, const IngestOptions *opts, DiagList *diags, GArray *files,
 	      GError **error)
 {
+	return ingest_folder_by_blocks(dir, opts, 0, diags, files, error);
+}
+
+Dataset *
+ingest_folder_by_blocks(const char *dir, const IngestOptions *opts, gsize block_size,
+			DiagList *diags, GArray *files, GError **error)
+{
 	g_autoptr(Dataset) ds = NULL;
 	g_autoptr(GHashTable) folded = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	g_autoptr(GHashTable) folded_id = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	g_autoptr(GPtrArray) spare = g_ptr_array_new_with_free_func(block_free);
+	g_autoptr(GHashTable) labels = g_hash_table_new(labels_hash, labels_equal);
 	Ingest in = { 0 };
 	guint errors;
 
 	in.diags = diags;
+	in.block_size = block_size;
+	in.spare = spare;
+	in.labels = labels;
 	in.folded = folded;
 	in.folded_id = folded_id;
 	ds = dataset_new(read_plans(&in, dir, files));
 	in.ds = ds;
 	table_init(&in.customers, "customers.csv", "customer", ds->customers,
-		   G_STRUCT_OFFSET(Customer, line));
+		   G_STRUCT_OFFSET(Customer, line), TRUE);
 	table_init(&in.services, "services.csv", "service", ds->services,
-		   G_STRUCT_OFFSET(Service, line));
-	table_init(&in.tickets, "tickets.csv", "ticket", ds->tickets, G_STRUCT_OFFSET(Ticket, line));
-	table_init(&in.outages, "outages.csv", "outage", ds->outages, G_STRUCT_OFFSET(Outage, line));
+		   G_STRUCT_OFFSET(Service, line), TRUE);
+	table_init(&in.tickets, "tickets.csv", "ticket", ds->tickets, G_STRUCT_OFFSET(Ticket, line),
+		   FALSE);
+	table_init(&in.outages, "outages.csv", "outage", ds->outages, G_STRUCT_OFFSET(Outage, line),
+		   FALSE);
 	table_init(&in.maintenance, "maintenance.csv", "maintenance window", ds->maintenance,
-		   G_STRUCT_OFFSET(Maintenance, line));
+		   G_STRUCT_OFFSET(Maintenance, line), FALSE);
 	parse_zone_init(&in.zone, ds->plans->provider.tz);
 	in.zone_name = ds->plans->provider.timezone;
 
-	in.customers.complete = read_csv(&in, dir, "customers.csv", customer_columns,
-					 G_N_ELEMENTS(customer_columns), on_customer, files);
-	in.services.complete = read_csv(&in, dir, "services.csv", service_columns,
-					G_N_ELEMENTS(service_columns), on_service, files);
-	in.tickets.complete = read_csv(&in, dir, "tickets.csv", ticket_columns,
-				       G_N_ELEMENTS(ticket_columns), on_ticket, files);
-	read_csv(&in, dir, "outages.csv", outage_columns, G_N_ELEMENTS(outage_columns), on_outage, files);
-	read_csv(&in, dir, "maintenance.csv", maintenance_columns, G_N_ELEMENTS(maintenance_columns),
-		 on_maintenance, files);
+	in.customers.complete = read_csv(&in, dir, &customers_kind, &in.customers, files);
+	in.services.complete = read_csv(&in, dir, &services_kind, &in.services, files);
+	in.tickets.complete = read_csv(&in, dir, &tickets_kind, &in.tickets, files);
+	read_csv(&in, dir, &outages_kind, &in.outages, files);
+	read_csv(&in, dir, &maintenance_kind, &in.maintenance, files);
 
 	table_clear(&in.customers);
 	table_clear(&in.services);

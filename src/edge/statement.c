@@ -604,7 +604,7 @@ render_events(Render *r, const ServiceReport *sr)
 			ref = ev->ticket->id;
 			start = ev->ticket->opened_at;
 			end = ev->ticket->restored_at;
-			description = ev->ticket->category;
+			description = ev->ticket->labels->category;
 		}
 		if (description != NULL && ticket != NULL)
 			desc = g_strdup_printf("%s (%s)", description, ticket);
