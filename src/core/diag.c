@@ -41,7 +41,7 @@ diag_list_free(DiagList *list)
 	g_free(list);
 }
 
-static guint
+static guint G_GNUC_PRINTF(8, 0)
 add_valist(DiagList *list, DiagSeverity severity, const char *file, guint line,
 	   const char *column, gboolean key, const char *row, const char *format, va_list ap)
 {
