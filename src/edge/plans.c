@@ -327,7 +327,8 @@ scan_key(Ctx *c, Scan *st, const char *text, guint line, gboolean broken)
 			return key_error(c, line, key, "given twice in [%s], first on line %u "
 					 "(expected each key once)", st->group->text, prev->line);
 	}
-	for (const char *p = strchr(eq + 1, '\\'); !broken && p != NULL; p = strchr(p + 2, '\\')) {
+	for (const char *p = strchr(eq + 1, '\\'); !broken && p != NULL;
+	     p = p[1] != '\0' ? strchr(p + 2, '\\') : NULL) {
 		if (p[1] == '\0' || strchr("sntr\\", p[1]) == NULL) {
 			/* GKeyFile lets these through or fails with a message in the host's
 			 * language: say it here, the same everywhere */
