@@ -360,6 +360,15 @@ scan_line(Ctx *c, Scan *st, const char *s, gsize n, guint line)
 		bad = end;
 		key_error(c, line, NULL, "byte 0x%02X is not UTF-8 (expected UTF-8 text: "
 			  "Windows-1252? Save the file as UTF-8)", (guchar)*bad);
+	} else {
+		/* a lone carriage return or another control byte would reach the messages
+		 * that quote the line's group or key */
+		for (const char *p = s; p < s + n && bad == NULL; p++)
+			if (((guchar)*p < 0x20 && *p != '\t') || *p == 0x7F)
+				bad = p;
+		if (bad != NULL)
+			key_error(c, line, NULL, "holds the control byte 0x%02X (expected text: one "
+				  "line per key, ending with LF or CRLF)", (guchar)*bad);
 	}
 	text = g_strstrip(g_strndup(s, bad != NULL ? (gsize)(bad - s) : n));
 	if (bad != NULL) {
