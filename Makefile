@@ -1,7 +1,9 @@
 # slareport — GNU Make build.  README.md explains the targets; in short:
 #   make          build build/slareport
 #   make run      write the sample statements to out/
-#   make test     every test, then again under AddressSanitizer + UBSan
+#   make test     every test, again under AddressSanitizer + UBSan, under valgrind,
+#                 and a short fuzzing run of each fuzz target
+#   make fuzz     each fuzz target for FUZZ_SECONDS (60)
 #   make bench    the performance table (issue 8)
 # Both `run` and `test` first install missing Debian packages (see `deps`).
 #
@@ -198,7 +200,8 @@ examples: $(BIN)
 
 # ---- Tests ----------------------------------------------------------------------
 # `check` runs every test program of $(BUILD) (TAP) and the shell tests; `test` does it
-# for the normal build and then for the sanitizer build in build/asan.
+# for the normal build and then for the sanitizer build in build/asan, then runs the
+# tests under valgrind and each fuzz target for FUZZ_TEST_SECONDS (README.md, "Testing").
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 check: $(BIN) $(GEN) $(TESTS) $(FUZZ_TARGETS) $(FONTS)
@@ -207,9 +210,16 @@ check: $(BIN) $(GEN) $(TESTS) $(FUZZ_TARGETS) $(FONTS)
 check-asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT='-O1 -g' SANITIZE='$(ASAN_FLAGS)' check
 
+# every test program, a run of samples/ and the fuzz inputs under valgrind's memcheck:
+# no invalid access, no leak, every error fatal (tests/valgrind.sh)
+check-valgrind: $(BIN) $(TESTS) $(FUZZ_TARGETS) $(FONTS)
+	@BUILD=$(BUILD) tests/valgrind.sh $(TESTS)
+
 test: deps
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory check-asan
+	@$(MAKE) --no-print-directory check-valgrind
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_TEST_SECONDS) FUZZ_ARGS='-seed=1 $(FUZZ_ARGS)'
 
 # `fuzz` runs every fuzz target for FUZZ_SECONDS each (tests/fuzz/run.sh), built by
 # clang with libFuzzer, ASan and UBSan in build/libfuzzer.  A long session:
