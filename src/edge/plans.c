@@ -330,10 +330,13 @@ scan_key(Ctx *c, Scan *st, const char *text, guint line, gboolean broken)
 	for (const char *p = strchr(eq + 1, '\\'); !broken && p != NULL;
 	     p = p[1] != '\0' ? strchr(p + 2, '\\') : NULL) {
 		if (p[1] == '\0' || strchr("sntr\\", p[1]) == NULL) {
+			/* the whole character after the backslash (the line is UTF-8) */
+			int len = p[1] != '\0' ? (int)(g_utf8_next_char(p + 1) - (p + 1)) : 0;
+
 			/* GKeyFile lets these through or fails with a message in the host's
 			 * language: say it here, the same everywhere */
-			key_error(c, line, key, "\"\\%.1s\" is not an escape sequence (expected \\n for a "
-				  "line break, \\t, \\r, \\s, or \\\\ for a backslash)", p + 1);
+			key_error(c, line, key, "\"\\%.*s\" is not an escape sequence (expected \\n for a "
+				  "line break, \\t, \\r, \\s, or \\\\ for a backslash)", len, p + 1);
 			broken = TRUE;
 		}
 	}
