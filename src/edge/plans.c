@@ -271,7 +271,10 @@ scan_group(Ctx *c, Scan *st, const char *text, guint line)
 	g_hash_table_insert(st->seen, g_steal_pointer(&seen_key), GUINT_TO_POINTER(line));
 	g = g_new0(Group, 1);
 	g->kind = kind;
-	g->text = g_steal_pointer(&inside);
+	/* written as GKeyFile will read it: a tab or a second space around the name
+	 * would make it refuse the whole file */
+	g->text = kind == GROUP_PROVIDER ? g_strdup("provider")
+		  : g_strdup_printf("%s %s", kind == GROUP_CALENDAR ? "calendar" : "plan", name);
 	g->name = g_steal_pointer(&name);
 	g->line = line;
 	g->entries = g_array_new(FALSE, FALSE, sizeof(Entry));
@@ -1255,7 +1258,8 @@ plans_parse(const char *name, const char *data, gsize len, const char *dir, Diag
 	clean = prescan(&c, data, len);
 	c.kf_ok = g_key_file_load_from_data(kf, clean->str, clean->len, G_KEY_FILE_NONE, &error);
 	if (!c.kf_ok)
-		diag_add(diags, DIAG_ERROR, name, 0, NULL, NULL, "cannot be read: %s", error->message);
+		diag_add(diags, DIAG_ERROR, name, 0, NULL, NULL,
+			 "cannot be read: %s (expected [group] lines and key=value lines)", error->message);
 	/* calendars first: plans name them, wherever they are written */
 	for (guint i = 0; i < groups->len; i++) {
 		const Group *g = g_ptr_array_index(groups, i);
