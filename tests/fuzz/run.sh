@@ -10,7 +10,7 @@
 #
 # Usage: tests/fuzz/run.sh BUILD NAME...   (from the project folder)
 # Environment: FUZZ_SECONDS (default 60) per target; FUZZ_ARGS more libFuzzer flags,
-# e.g. "-seed=1" (make test) or "-jobs=2 -workers=2".
+# e.g. "-seed=1" (make test) or "-fork=2" (two processes).
 set -u
 build=${1:?usage: run.sh BUILD NAME...}; shift
 seconds=${FUZZ_SECONDS:-60}
@@ -34,6 +34,8 @@ for name in "$@"; do
     -dict=tests/fuzz/slareport.dict -artifact_prefix=tests/fuzz/ ${FUZZ_ARGS:-} $dirs >"$log" 2>&1
   rc=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+  # -fork=N prints "#RUNS: cov: …" lines instead of final stats
+  [ -n "$runs" ] || runs=$(sed -n 's/^#\([0-9]*\): cov:.*/\1/p' "$log" | tail -n 1)
   added=$(sed -n 's/^stat::new_units_added: *//p' "$log" | tail -n 1)
   cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -n 1)
   printf 'fuzz %-12s %5s s  %10s runs  %5s new inputs  %s  corpus %s\n' "$short" "$seconds" \
