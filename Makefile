@@ -223,7 +223,7 @@ test: deps
 
 # `fuzz` runs every fuzz target for FUZZ_SECONDS each (tests/fuzz/run.sh), built by
 # clang with libFuzzer, ASan and UBSan in build/libfuzzer.  A long session:
-#   make fuzz FUZZ_SECONDS=3600 FUZZ_ARGS='-jobs=2 -workers=2'
+#   make fuzz FUZZ_SECONDS=3600 FUZZ_ARGS=-fork=2
 FUZZ_SECONDS ?= 60
 FUZZ_TEST_SECONDS ?= 10
 FUZZ_ARGS ?=
