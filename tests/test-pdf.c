@@ -85,18 +85,17 @@ test_fit(void)
 }
 
 /* Text from the inputs may be as long as the file: libharu measures at most 65535
- * bytes at a time (and used to void the document, then crash on its next page), and
- * cutting a long word into lines used to cost its length once per line. */
+ * bytes at a time (and used to void the document, then crash on its next page).
+ * tests/data/hostile/field-10mb-description times the cutting of a long word. */
 static void
 test_long_text(void)
 {
 	g_autoptr(PdfDoc) doc = new_doc();
 	g_autoptr(GError) error = NULL;
 	g_autoptr(GBytes) bytes = NULL;
-	gsize n = 2 * 1000 * 1000;
+	gsize n = 300 * 1000;
 	g_autofree char *word = g_strnfill(n, 'x');
 	double x = pdf_text_width(doc, PDF_REGULAR, 10, "x");
-	gint64 start = g_get_monotonic_time();
 	g_autoptr(GPtrArray) lines = pdf_text_wrap(doc, PDF_REGULAR, 10, word, 100, 0);
 	g_autoptr(GPtrArray) three = pdf_text_wrap(doc, PDF_REGULAR, 10, word, 100, 3);
 	g_autofree char *fit = pdf_text_fit(doc, PDF_REGULAR, 10, word, 100);
@@ -110,8 +109,6 @@ test_long_text(void)
 	g_assert_cmpuint(three->len, ==, 3);
 	g_assert_true(g_str_has_suffix(g_ptr_array_index(three, 2), "…"));
 	g_assert_true(g_str_has_suffix(fit, "…"));
-	/* linear: well under a second (it took minutes) even under valgrind's 20x */
-	g_assert_cmpint(g_get_monotonic_time() - start, <, 60 * G_USEC_PER_SEC);
 	pdf_text(doc, PDF_REGULAR, 10, 40, 40, (PdfColor){ 0, 0, 0 }, word);
 	pdf_doc_add_page(doc);
 	pdf_text(doc, PDF_REGULAR, 10, 40, 40, (PdfColor){ 0, 0, 0 }, "next page");
