@@ -1,7 +1,9 @@
 # slareport — GNU Make build.  README.md explains the targets; in short:
 #   make          build build/slareport
 #   make run      write the sample statements to out/
-#   make test     every test, then again under AddressSanitizer + UBSan
+#   make test     every test, again under AddressSanitizer + UBSan, under valgrind,
+#                 and a short fuzzing run of each fuzz target
+#   make fuzz     each fuzz target for FUZZ_SECONDS (60)
 #   make bench    the performance table (issue 8)
 # Both `run` and `test` first install missing Debian packages (see `deps`).
 #
@@ -71,7 +73,7 @@ QUIET_LINK = $(Q)$(if $(Q),echo '   LINK ' $@;)
 QUIET_AR   = $(Q)$(if $(Q),echo '   AR   ' $@;)
 QUIET_GEN  = $(Q)$(if $(Q),echo '   GEN  ' $@;)
 
-.PHONY: all deps run test check check-asan bench fuzz clean examples
+.PHONY: all deps run test check check-asan check-valgrind bench fuzz fuzz-targets clean examples
 
 all: $(BIN) $(FONTS)
 
@@ -115,6 +117,27 @@ $(CORE_TESTS): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libcore.a
 
 $(EDGE_TESTS): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libapp.a $(BUILD)/libedge.a $(BUILD)/libcore.a
 	$(QUIET_LINK)$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libapp.a $(BUILD)/libedge.a $(BUILD)/libcore.a $(EDGE_LIBS)
+
+# ---- Fuzz targets ---------------------------------------------------------------
+# tests/fuzz/fuzz-NAME.c each define LLVMFuzzerTestOneInput (README.md, "Testing").  Every
+# build links them with tests/fuzz/replay.c's main, which runs a target once on each
+# file it is given: `check` replays the seeds and the regression inputs, under ASan
+# and valgrind too.  `make fuzz` builds them again in build/libfuzzer with clang and
+# libFuzzer (FUZZ_ENGINE) and runs each for FUZZ_SECONDS.
+FUZZ_SRCS    := $(sort $(wildcard tests/fuzz/fuzz-*.c))
+FUZZ_TARGETS := $(FUZZ_SRCS:tests/%.c=$(BUILD)/%)
+FUZZ_ENGINE  ?=
+FUZZ_MAIN     = $(if $(FUZZ_ENGINE),,$(BUILD)/fuzz/replay.o)
+
+$(BUILD)/fuzz/%.o: tests/fuzz/%.c
+	@mkdir -p $(@D)
+	$(QUIET_CC)$(CC) $(APP_CFLAGS) -Itests/fuzz -DFUZZ_DATA='"$(CURDIR)/tests/data"' -c -o $@ $<
+
+$(FUZZ_TARGETS): $(BUILD)/fuzz/%: $(BUILD)/fuzz/%.o $(FUZZ_MAIN) $(BUILD)/libedge.a $(BUILD)/libcore.a
+	$(QUIET_LINK)$(CC) $(LDFLAGS) $(FUZZ_ENGINE) -o $@ $< $(FUZZ_MAIN) $(BUILD)/libedge.a \
+		$(BUILD)/libcore.a $(EDGE_LIBS)
+
+fuzz-targets: $(FUZZ_TARGETS) $(FONTS)
 
 # ---- Fonts ----------------------------------------------------------------------
 # Statements embed DejaVu Sans (Debian's fonts-dejavu-core) cut down by fontTools:
@@ -177,18 +200,41 @@ examples: $(BIN)
 
 # ---- Tests ----------------------------------------------------------------------
 # `check` runs every test program of $(BUILD) (TAP) and the shell tests; `test` does it
-# for the normal build and then for the sanitizer build in build/asan.
+# for the normal build and then for the sanitizer build in build/asan, then runs the
+# tests under valgrind and each fuzz target for FUZZ_TEST_SECONDS (README.md, "Testing").
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-check: $(BIN) $(GEN) $(TESTS) $(FONTS)
+check: $(BIN) $(GEN) $(TESTS) $(FUZZ_TARGETS) $(FONTS)
 	@BUILD=$(BUILD) tests/run-tests.sh $(TESTS)
 
 check-asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT='-O1 -g' SANITIZE='$(ASAN_FLAGS)' check
 
+# every test program, a run of samples/ and the fuzz inputs under valgrind's memcheck:
+# no invalid access, no leak, every error fatal (tests/valgrind.sh)
+check-valgrind: $(BIN) $(TESTS) $(FUZZ_TARGETS) $(FONTS)
+	@BUILD=$(BUILD) tests/valgrind.sh $(TESTS)
+
 test: deps
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory check-asan
+	@$(MAKE) --no-print-directory check-valgrind
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_TEST_SECONDS) FUZZ_ARGS='-seed=1 $(FUZZ_ARGS)'
+
+# `fuzz` runs every fuzz target for FUZZ_SECONDS each (tests/fuzz/run.sh), built by
+# clang with libFuzzer, ASan and UBSan in build/libfuzzer.  A long session:
+#   make fuzz FUZZ_SECONDS=3600 FUZZ_ARGS=-fork=2
+FUZZ_SECONDS ?= 60
+FUZZ_TEST_SECONDS ?= 10
+FUZZ_ARGS ?=
+LIBFUZZER_FLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+
+fuzz: deps
+	@$(MAKE) --no-print-directory BUILD=build/libfuzzer CC=clang OPT='-O1 -g' \
+		SANITIZE='$(LIBFUZZER_FLAGS)' FUZZ_ENGINE=-fsanitize=fuzzer fuzz-targets
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_ARGS='$(FUZZ_ARGS)' tests/fuzz/run.sh build/libfuzzer \
+		$(notdir $(FUZZ_TARGETS))
 
 # `bench` builds its own optimised copy in build/release (tests/bench/run.sh says how)
 # and writes build/bench.json.  BENCH_SIZES="1000 10000" picks the customer counts.
@@ -198,4 +244,4 @@ bench: deps
 clean:
 	rm -rf build fonts/*.ttf
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/*/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/*/*.d $(BUILD)/tests/*.d $(BUILD)/fuzz/*.d)

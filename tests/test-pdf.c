@@ -84,6 +84,39 @@ test_fit(void)
 	g_assert_cmpstr(nothing, ==, "…");
 }
 
+/* Text from the inputs may be as long as the file: libharu measures at most 65535
+ * bytes at a time (and used to void the document, then crash on its next page).
+ * tests/data/hostile/field-10mb-description times the cutting of a long word. */
+static void
+test_long_text(void)
+{
+	g_autoptr(PdfDoc) doc = new_doc();
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GBytes) bytes = NULL;
+	gsize n = 300 * 1000;
+	g_autofree char *word = g_strnfill(n, 'x');
+	double x = pdf_text_width(doc, PDF_REGULAR, 10, "x");
+	g_autoptr(GPtrArray) lines = pdf_text_wrap(doc, PDF_REGULAR, 10, word, 100, 0);
+	g_autoptr(GPtrArray) three = pdf_text_wrap(doc, PDF_REGULAR, 10, word, 100, 3);
+	g_autofree char *fit = pdf_text_fit(doc, PDF_REGULAR, 10, word, 100);
+	gsize chars = 0;
+
+	g_assert_cmpfloat_with_epsilon(pdf_text_width(doc, PDF_REGULAR, 10, word), n * x, 0.5);
+	for (guint i = 0; i < lines->len; i++)
+		chars += strlen(g_ptr_array_index(lines, i));
+	g_assert_cmpuint(chars, ==, n);
+	assert_lines_fit(doc, lines, 100);
+	g_assert_cmpuint(three->len, ==, 3);
+	g_assert_true(g_str_has_suffix(g_ptr_array_index(three, 2), "…"));
+	g_assert_true(g_str_has_suffix(fit, "…"));
+	pdf_text(doc, PDF_REGULAR, 10, 40, 40, (PdfColor){ 0, 0, 0 }, word);
+	pdf_doc_add_page(doc);
+	pdf_text(doc, PDF_REGULAR, 10, 40, 40, (PdfColor){ 0, 0, 0 }, "next page");
+	bytes = pdf_doc_finish(doc, &error);
+	g_assert_no_error(error);
+	g_assert_nonnull(bytes);
+}
+
 /* With SLAREPORT_KEEP_PDF=DIR, a copy of @path in DIR for a look. */
 static void
 keep(const char *path, const char *name)
@@ -194,6 +227,7 @@ main(int argc, char **argv)
 	g_test_add_func("/pdf/text/width", test_width);
 	g_test_add_func("/pdf/text/wrap", test_wrap);
 	g_test_add_func("/pdf/text/fit-ellipsis", test_fit);
+	g_test_add_func("/pdf/text/as-long-as-the-file", test_long_text);
 	g_test_add_func("/pdf/text/extracts-as-written", test_extracts);
 	g_test_add_func("/pdf/save/identical-bytes", test_identical);
 

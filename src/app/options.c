@@ -76,7 +76,8 @@ parse_month(const char *s, int *year, int *month, GError **error)
 	    !parse_digits(s + 5, 2, &m) || y < ZONE_YEAR_MIN || m < 1 || m > 12 ||
 	    (y == ZONE_YEAR_MAX && m == 12)) {
 		g_set_error(error, OPTIONS_ERROR, OPTIONS_ERROR_BAD_VALUE,
-			    "--month: \"%s\" is not a month (expected YYYY-MM, e.g. 2026-10)", s);
+			    "--month: \"%s\" is not a month (expected YYYY-MM from 0001-01 to 9999-11, "
+			    "e.g. 2026-10)", s);
 		return FALSE;
 	}
 	*year = y;

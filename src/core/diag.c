@@ -6,6 +6,8 @@
  */
 #include "diag.h"
 
+#include "parse.h"
+
 struct _DiagList {
 	GArray *items; /* Diag */
 };
@@ -41,7 +43,7 @@ diag_list_free(DiagList *list)
 	g_free(list);
 }
 
-static guint
+static guint G_GNUC_PRINTF(8, 0)
 add_valist(DiagList *list, DiagSeverity severity, const char *file, guint line,
 	   const char *column, gboolean key, const char *row, const char *format, va_list ap)
 {
@@ -172,6 +174,20 @@ diag_sort(DiagList *list)
 		g_array_index(list->items, Diag, i) = keyed[i].d;
 }
 
+/* A column or key name is what the input wrote: a header cell may hold a line break,
+ * bytes that are not UTF-8 or a thousand characters.  Plain names print as they are,
+ * others quoted (escaped, cut), so that a diagnostic stays one line of text. */
+static gboolean
+plain_name(const char *name)
+{
+	gsize n = 0;
+
+	for (const guchar *p = (const guchar *)name; *p != '\0'; p++, n++)
+		if (*p < 0x20 || *p == 0x7F || *p == '"')
+			return FALSE;
+	return n <= 64 && g_utf8_validate(name, -1, NULL);
+}
+
 static void
 append_formatted(GString *s, const Diag *d)
 {
@@ -181,8 +197,13 @@ append_formatted(GString *s, const Diag *d)
 	g_string_append(s, ": ");
 	if (d->severity == DIAG_WARNING)
 		g_string_append(s, "warning: ");
-	if (d->column != NULL)
+	if (d->column != NULL && plain_name(d->column)) {
 		g_string_append_printf(s, "%s %s: ", d->key ? "key" : "column", d->column);
+	} else if (d->column != NULL) {
+		g_autofree char *quoted = parse_quote(d->column);
+
+		g_string_append_printf(s, "%s %s: ", d->key ? "key" : "column", quoted);
+	}
 	g_string_append(s, d->message);
 }
 

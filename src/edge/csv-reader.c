@@ -1111,7 +1111,8 @@ csv_reader_read_file(const char *name, int fd, const CsvColumn *columns, guint n
 	}
 	opts->whole = f.error == 0;
 	if (f.error != 0) {
-		diag_add(diags, DIAG_ERROR, name, 0, NULL, NULL, "cannot be read: %s",
+		diag_add(diags, DIAG_ERROR, name, 0, NULL, NULL,
+			 "cannot be read: %s (expected a file this user may read)",
 			 g_strerror(f.error));
 		f.status = CSV_READ_FAILED;
 	}

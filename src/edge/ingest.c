@@ -1076,8 +1076,8 @@ open_input(Ingest *in, const char *dir, const char *name)
 		diag_add(in->diags, DIAG_ERROR, name, 0, NULL, NULL,
 			 "missing from the input folder (expected %s)", expect);
 	else
-		diag_add(in->diags, DIAG_ERROR, name, 0, NULL, NULL, "cannot be read: %s",
-			 g_strerror(err));
+		diag_add(in->diags, DIAG_ERROR, name, 0, NULL, NULL,
+			 "cannot be read: %s (expected a file this user may read)", g_strerror(err));
 	in->fatal = TRUE;
 	return -1;
 }
@@ -1118,7 +1118,8 @@ read_input(Ingest *in, const char *dir, const char *name, char **data, gsize *le
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			diag_add(in->diags, DIAG_ERROR, name, 0, NULL, NULL, "cannot be read: %s",
+			diag_add(in->diags, DIAG_ERROR, name, 0, NULL, NULL,
+				 "cannot be read: %s (expected a file this user may read)",
 				 g_strerror(errno));
 			close(fd);
 			in->fatal = TRUE;

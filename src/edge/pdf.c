@@ -713,6 +713,10 @@ info_encoder(PdfDoc *doc, const char *const *texts, guint n, char **encoded)
 	return encoder;
 }
 
+/* Characters kept of each document information text (a statement's title holds the
+ * customer's name, which may be as long as the file). */
+#define PDF_INFO_MAX_CHARS 1000
+
 void
 pdf_doc_set_info(PdfDoc *doc, const char *title, const char *author, const char *subject,
 		 int year, int month, int day, gint32 utc_offset)
@@ -722,6 +726,7 @@ pdf_doc_set_info(PdfDoc *doc, const char *title, const char *author, const char 
 		HPDF_INFO_TITLE, HPDF_INFO_AUTHOR, HPDF_INFO_SUBJECT, HPDF_INFO_CREATOR,
 	};
 	char *encoded[G_N_ELEMENTS(texts)] = { NULL };
+	char *cut[G_N_ELEMENTS(texts)] = { NULL };
 	gint32 off = ABS(utc_offset);
 	HPDF_Date date = {
 		.year = year, .month = month, .day = day,
@@ -729,9 +734,14 @@ pdf_doc_set_info(PdfDoc *doc, const char *title, const char *author, const char 
 		.off_hour = off / 3600, .off_minutes = off / 60 % 60,
 	};
 
-	for (guint i = 0; i < G_N_ELEMENTS(texts); i++)
+	for (guint i = 0; i < G_N_ELEMENTS(texts); i++) {
 		if (texts[i] == NULL || !g_utf8_validate(texts[i], -1, NULL))
 			texts[i] = "";
+		/* libharu refuses a string of more than HPDF_LIMIT_MAX_STRING_LEN bytes, and
+		 * the names come from the inputs: a title needs no more than this */
+		if (strlen(texts[i]) > PDF_INFO_MAX_CHARS)
+			texts[i] = cut[i] = g_utf8_substring(texts[i], 0, PDF_INFO_MAX_CHARS);
+	}
 	if (info_encoder(doc, texts, G_N_ELEMENTS(texts), encoded) == NULL) {
 		note_error(doc);
 	} else {
@@ -739,8 +749,10 @@ pdf_doc_set_info(PdfDoc *doc, const char *title, const char *author, const char 
 		for (guint i = 0; i < G_N_ELEMENTS(texts); i++)
 			HPDF_SetInfoAttr(doc->pdf, types[i], encoded[i]);
 	}
-	for (guint i = 0; i < G_N_ELEMENTS(texts); i++)
+	for (guint i = 0; i < G_N_ELEMENTS(texts); i++) {
 		g_free(encoded[i]);
+		g_free(cut[i]);
+	}
 	HPDF_SetInfoDateAttr(doc->pdf, HPDF_INFO_CREATION_DATE, date);
 }
 
@@ -760,6 +772,8 @@ pdf_doc_add_page(PdfDoc *doc)
 
 	if (ps.page != NULL)
 		HPDF_Page_SetSize(ps.page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+	else
+		note_error(doc); /* the page's text is dropped; the document fails */
 	g_array_append_val(doc->pages, ps);
 	doc->current = doc->pages->len - 1;
 	return doc->current;
@@ -979,6 +993,20 @@ encode(PdfDoc *doc, const char *text)
 	}
 }
 
+/* Width of @len bytes in @font, in thousandths of the size.  libharu measures at most
+ * HPDF_LIMIT_MAX_STRING_LEN bytes at a time and fails the document beyond (a 10 MB
+ * description is input like any other), so long runs are measured in pieces; measuring
+ * also marks the glyphs to embed. */
+static double
+font_width(HPDF_Font font, const guint8 *bytes, guint len)
+{
+	double w = 0;
+
+	for (guint at = 0; at < len; at += HPDF_LIMIT_MAX_STRING_LEN)
+		w += HPDF_Font_TextWidth(font, bytes + at, MIN(len - at, HPDF_LIMIT_MAX_STRING_LEN)).width;
+	return w;
+}
+
 static double
 runs_width(PdfDoc *doc, PdfFace face, double size)
 {
@@ -989,7 +1017,7 @@ runs_width(PdfDoc *doc, PdfFace face, double size)
 		HPDF_Font font = slot_font(doc, r->slot, face);
 
 		if (font != NULL)
-			w += HPDF_Font_TextWidth(font, doc->bytes->data + r->start, r->len).width;
+			w += font_width(font, doc->bytes->data + r->start, r->len);
 	}
 	return w * size / 1000.0;
 }
@@ -1024,10 +1052,11 @@ pdf_text(PdfDoc *doc, PdfFace face, double size, double x, double y, PdfColor co
 			break;
 		/* libharu fills a font's /Widths and marks the glyphs to embed only for
 		 * codes it has measured */
-		HPDF_Font_TextWidth(font, doc->bytes->data + r->start, r->len);
+		font_width(font, doc->bytes->data + r->start, r->len);
 		if (font != ps->font || size != ps->size) {
 			/* also lists the font in the page's resources */
-			const char *name = HPDF_Page_GetLocalFontName(ps->page, font);
+			const char *name = ps->page != NULL ? HPDF_Page_GetLocalFontName(ps->page, font)
+							    : NULL;
 
 			if (name == NULL) {
 				note_error(doc);
@@ -1081,17 +1110,29 @@ static gsize
 fitting_prefix(PdfDoc *doc, PdfFace face, double size, const char *text, double width,
 	       gboolean at_least_one)
 {
-	g_autoptr(GArray) widths = char_widths(doc, face, size, text);
-	const char *p = text;
-	double w = 0;
+	/* A line holds a few hundred characters: measure a piece of @text that long, a
+	 * longer one only when all of it fits, so that cutting a long text into lines costs
+	 * its length once rather than once per line. */
+	for (gsize chars = 256;; chars *= 4) {
+		const char *end = text;
+		g_autofree char *piece = NULL;
+		g_autoptr(GArray) widths = NULL;
+		const char *p = text;
+		double w = 0;
 
-	for (guint i = 0; i < widths->len && *p != '\0'; i++) {
-		w += g_array_index(widths, double, i);
-		if (w > width && !(at_least_one && i == 0))
-			break;
-		p = g_utf8_next_char(p);
+		for (gsize n = 0; n < chars && *end != '\0'; n++)
+			end = g_utf8_next_char(end);
+		piece = g_strndup(text, (gsize)(end - text));
+		widths = char_widths(doc, face, size, piece);
+		for (guint i = 0; i < widths->len && p < end; i++) {
+			w += g_array_index(widths, double, i);
+			if (w > width && !(at_least_one && i == 0))
+				return (gsize)(p - text);
+			p = g_utf8_next_char(p);
+		}
+		if (*end == '\0')
+			return (gsize)(p - text);
 	}
-	return (gsize)(p - text);
 }
 
 /* @text cut so that it and "…" fit @width, with the "…" (transfer full). */
@@ -1121,17 +1162,18 @@ pdf_text_fit(PdfDoc *doc, PdfFace face, double size, const char *text, double wi
 	return ellipsize(doc, face, size, t, width);
 }
 
-/* Appends the lines of one paragraph (no line break inside) to @lines. */
+/* Appends the lines of one paragraph (no line break inside) to @lines, stopping once
+ * it holds more than @limit. */
 static void
 wrap_paragraph(PdfDoc *doc, PdfFace face, double size, const char *para, double width,
-	       GPtrArray *lines)
+	       guint limit, GPtrArray *lines)
 {
 	double space = pdf_text_width(doc, face, size, " ");
 	g_auto(GStrv) words = g_strsplit(para, " ", -1);
 	GString *line = g_string_new(NULL);
 	double line_w = 0;
 
-	for (guint i = 0; words[i] != NULL; i++) {
+	for (guint i = 0; words[i] != NULL && lines->len <= limit; i++) {
 		const char *word = words[i];
 		double w;
 
@@ -1149,12 +1191,15 @@ wrap_paragraph(PdfDoc *doc, PdfFace face, double size, const char *para, double 
 			line = g_string_new(NULL);
 		}
 		/* a word wider than the line is cut where it must be */
-		while (w > width) {
+		while (w > width && lines->len <= limit) {
 			gsize n = fitting_prefix(doc, face, size, word, width, TRUE);
 
+			if (word[n] == '\0') {
+				w = pdf_text_width(doc, face, size, word);
+				break;
+			}
 			g_ptr_array_add(lines, g_strndup(word, n));
 			word += n;
-			w = pdf_text_width(doc, face, size, word);
 		}
 		g_string_assign(line, word);
 		line_w = w;
@@ -1177,8 +1222,10 @@ pdf_text_wrap(PdfDoc *doc, PdfFace face, double size, const char *text, double w
 		return lines;
 	}
 	paras = g_strsplit(t, "\n", -1);
-	for (guint i = 0; paras[i] != NULL; i++)
-		wrap_paragraph(doc, face, size, paras[i], width, lines);
+	/* one line more than kept tells that text follows */
+	for (guint i = 0; paras[i] != NULL && (max_lines == 0 || lines->len <= max_lines); i++)
+		wrap_paragraph(doc, face, size, paras[i], width, max_lines > 0 ? max_lines : G_MAXUINT,
+			       lines);
 	if (max_lines > 0 && lines->len > max_lines) {
 		/* the last line kept says that text follows */
 		g_autofree char *joined = g_strconcat(g_ptr_array_index(lines, max_lines - 1), " ",

@@ -271,7 +271,10 @@ scan_group(Ctx *c, Scan *st, const char *text, guint line)
 	g_hash_table_insert(st->seen, g_steal_pointer(&seen_key), GUINT_TO_POINTER(line));
 	g = g_new0(Group, 1);
 	g->kind = kind;
-	g->text = g_steal_pointer(&inside);
+	/* written as GKeyFile will read it: a tab or a second space around the name
+	 * would make it refuse the whole file */
+	g->text = kind == GROUP_PROVIDER ? g_strdup("provider")
+		  : g_strdup_printf("%s %s", kind == GROUP_CALENDAR ? "calendar" : "plan", name);
 	g->name = g_steal_pointer(&name);
 	g->line = line;
 	g->entries = g_array_new(FALSE, FALSE, sizeof(Entry));
@@ -327,12 +330,16 @@ scan_key(Ctx *c, Scan *st, const char *text, guint line, gboolean broken)
 			return key_error(c, line, key, "given twice in [%s], first on line %u "
 					 "(expected each key once)", st->group->text, prev->line);
 	}
-	for (const char *p = strchr(eq + 1, '\\'); !broken && p != NULL; p = strchr(p + 2, '\\')) {
+	for (const char *p = strchr(eq + 1, '\\'); !broken && p != NULL;
+	     p = p[1] != '\0' ? strchr(p + 2, '\\') : NULL) {
 		if (p[1] == '\0' || strchr("sntr\\", p[1]) == NULL) {
+			/* the whole character after the backslash (the line is UTF-8) */
+			int len = p[1] != '\0' ? (int)(g_utf8_next_char(p + 1) - (p + 1)) : 0;
+
 			/* GKeyFile lets these through or fails with a message in the host's
 			 * language: say it here, the same everywhere */
-			key_error(c, line, key, "\"\\%.1s\" is not an escape sequence (expected \\n for a "
-				  "line break, \\t, \\r, \\s, or \\\\ for a backslash)", p + 1);
+			key_error(c, line, key, "\"\\%.*s\" is not an escape sequence (expected \\n for a "
+				  "line break, \\t, \\r, \\s, or \\\\ for a backslash)", len, p + 1);
 			broken = TRUE;
 		}
 	}
@@ -359,6 +366,15 @@ scan_line(Ctx *c, Scan *st, const char *s, gsize n, guint line)
 		bad = end;
 		key_error(c, line, NULL, "byte 0x%02X is not UTF-8 (expected UTF-8 text: "
 			  "Windows-1252? Save the file as UTF-8)", (guchar)*bad);
+	} else {
+		/* a lone carriage return or another control byte would reach the messages
+		 * that quote the line's group or key */
+		for (const char *p = s; p < s + n && bad == NULL; p++)
+			if (((guchar)*p < 0x20 && *p != '\t') || *p == 0x7F)
+				bad = p;
+		if (bad != NULL)
+			key_error(c, line, NULL, "holds the control byte 0x%02X (expected text: one "
+				  "line per key, ending with LF or CRLF)", (guchar)*bad);
 	}
 	text = g_strstrip(g_strndup(s, bad != NULL ? (gsize)(bad - s) : n));
 	if (bad != NULL) {
@@ -1242,7 +1258,8 @@ plans_parse(const char *name, const char *data, gsize len, const char *dir, Diag
 	clean = prescan(&c, data, len);
 	c.kf_ok = g_key_file_load_from_data(kf, clean->str, clean->len, G_KEY_FILE_NONE, &error);
 	if (!c.kf_ok)
-		diag_add(diags, DIAG_ERROR, name, 0, NULL, NULL, "cannot be read: %s", error->message);
+		diag_add(diags, DIAG_ERROR, name, 0, NULL, NULL,
+			 "cannot be read: %s (expected [group] lines and key=value lines)", error->message);
 	/* calendars first: plans name them, wherever they are written */
 	for (guint i = 0; i < groups->len; i++) {
 		const Group *g = g_ptr_array_index(groups, i);
