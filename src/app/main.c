@@ -169,6 +169,7 @@ check_month(const Options *opts, Dataset *ds, DiagList *diags)
 	g_autoptr(DiagList) found = diag_list_new();
 	g_autoptr(GHashTable) by_line = NULL;
 
+	diag_list_copy_aliases(found, diags); /* files read through import.ini */
 	if (report_check(ds, opts->year, opts->month, found) == 0)
 		return TRUE;
 	print_diags(found, stderr);
