@@ -16,6 +16,7 @@
 #include "ingest.h"
 
 #include "csv-reader.h"
+#include "import.h"
 #include "parse.h"
 #include "plans.h"
 
@@ -48,6 +49,7 @@ typedef struct {
 	Table maintenance; /* for duplicate ids only */
 	GHashTable *folded;    /* lower-case customer id -> GUINT_TO_POINTER(first line) */
 	GHashTable *folded_id; /* lower-case customer id -> the id as first written */
+	ImportSet *import;     /* import.ini: files read from the provider's own exports */
 } Ingest;
 
 /* The problems of the row being read. */
@@ -790,11 +792,16 @@ read_csv(Ingest *in, const char *dir, const char *name, const CsvColumn *columns
 	g_autofree char *data = NULL;
 	gsize len;
 	CsvReadStatus status;
+	const char *source = import_set_source(in->import, name);
 
-	if (!read_input(in, dir, name, &data, &len, files))
+	if (!read_input(in, dir, source, &data, &len, files))
 		return FALSE;
 	in->file = name;
-	status = csv_reader_read(name, data, len, columns, n_columns, func, in, in->diags);
+	if (source != name)
+		status = import_set_read(in->import, name, data, len, columns, n_columns, func, in,
+					 in->diags);
+	else
+		status = csv_reader_read(name, data, len, columns, n_columns, func, in, in->diags);
 	if (status != CSV_READ_OK)
 		in->fatal = TRUE;
 	return status == CSV_READ_OK;
@@ -879,14 +886,19 @@ ingest_folder(const char *dir, const IngestOptions *opts, DiagList *diags, GArra
 	in.folded_id = folded_id;
 	ds = dataset_new(read_plans(&in, dir, files));
 	in.ds = ds;
-	table_init(&in.customers, "customers.csv", "customer", ds->customers,
-		   G_STRUCT_OFFSET(Customer, line));
-	table_init(&in.services, "services.csv", "service", ds->services,
-		   G_STRUCT_OFFSET(Service, line));
-	table_init(&in.tickets, "tickets.csv", "ticket", ds->tickets, G_STRUCT_OFFSET(Ticket, line));
-	table_init(&in.outages, "outages.csv", "outage", ds->outages, G_STRUCT_OFFSET(Outage, line));
-	table_init(&in.maintenance, "maintenance.csv", "maintenance window", ds->maintenance,
-		   G_STRUCT_OFFSET(Maintenance, line));
+	errors = diag_count_errors(diags);
+	in.import = import_set_load(dir, ds->plans->provider.tz, diags, files);
+	in.fatal |= diag_count_errors(diags) > errors;
+	table_init(&in.customers, import_set_source(in.import, "customers.csv"), "customer",
+		   ds->customers, G_STRUCT_OFFSET(Customer, line));
+	table_init(&in.services, import_set_source(in.import, "services.csv"), "service",
+		   ds->services, G_STRUCT_OFFSET(Service, line));
+	table_init(&in.tickets, import_set_source(in.import, "tickets.csv"), "ticket", ds->tickets,
+		   G_STRUCT_OFFSET(Ticket, line));
+	table_init(&in.outages, import_set_source(in.import, "outages.csv"), "outage", ds->outages,
+		   G_STRUCT_OFFSET(Outage, line));
+	table_init(&in.maintenance, import_set_source(in.import, "maintenance.csv"),
+		   "maintenance window", ds->maintenance, G_STRUCT_OFFSET(Maintenance, line));
 	parse_zone_init(&in.zone, ds->plans->provider.tz);
 	in.zone_name = ds->plans->provider.timezone;
 
@@ -905,6 +917,7 @@ ingest_folder(const char *dir, const IngestOptions *opts, DiagList *diags, GArra
 	table_clear(&in.tickets);
 	table_clear(&in.outages);
 	table_clear(&in.maintenance);
+	import_set_free(in.import);
 	errors = diag_count_errors(diags);
 	if (in.fatal || (errors > 0 && !opts->allow_rejects)) {
 		g_set_error(error, INGEST_ERROR, INGEST_ERROR_INVALID, "%u problem%s in the input files",
