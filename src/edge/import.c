@@ -49,6 +49,7 @@ typedef struct {
 	guint line;
 	GArray *entries;  /* Entry; a preset's first, then import.ini's over them */
 	gboolean broken;  /* a problem was reported in it: the file is not read */
+	gboolean no_preset; /* its preset could not be read: its fields are not checked */
 	/* the settings, once checked */
 	char *source;
 	GTimeZone *tz;    /* the zone key; NULL: the provider's */
@@ -339,6 +340,12 @@ read_key_file(const char *file, const char *data, gsize len, gboolean preset, Di
 
 /* ==== Presets =================================================================== */
 
+static int
+compare_strings(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* Reads preset @name's groups (transfer full), or NULL after reporting at @e. */
 static GPtrArray *
 read_preset(ImportSet *set, const Entry *e, DiagList *diags)
@@ -348,6 +355,7 @@ read_preset(ImportSet *set, const Entry *e, DiagList *diags)
 	g_autofree char *path = g_build_filename(dir, file, NULL);
 	g_autofree char *data = NULL;
 	g_autoptr(GString) known = g_string_new(NULL);
+	g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
 	g_autoptr(GDir) d = NULL;
 	gsize len;
 	char *shown;
@@ -363,10 +371,12 @@ read_preset(ImportSet *set, const Entry *e, DiagList *diags)
 	d = g_dir_open(dir, 0, NULL);
 	for (const char *n; d != NULL && (n = g_dir_read_name(d)) != NULL;)
 		if (g_str_has_suffix(n, ".ini"))
-			g_string_append_printf(known, "%s%.*s", known->len ? ", " : "",
-					       (int)strlen(n) - 4, n);
+			g_ptr_array_add(names, g_strndup(n, strlen(n) - 4));
+	g_ptr_array_sort(names, compare_strings);
+	for (guint i = 0; i < names->len; i++)
+		g_string_append_printf(known, "%s%s", i ? ", " : "", (char *)names->pdata[i]);
 	key_error(diags, e->file, e->line, e->key, "unknown preset \"%s\" (expected one of "
-		  "the presets in %s: %s)", e->value, dir, known->str);
+		  PRESET_DIR ": %s)", e->value, known->str);
 	return NULL;
 }
 
@@ -389,7 +399,7 @@ apply_preset(ImportSet *set, Mapping *m, GHashTable *presets, DiagList *diags)
 		g_hash_table_insert(presets, g_strdup(e->value), groups);
 	}
 	if (groups == NULL) {
-		m->broken = TRUE;
+		m->broken = m->no_preset = TRUE;
 		return;
 	}
 	for (guint i = 0; i < groups->len; i++)
@@ -399,7 +409,7 @@ apply_preset(ImportSet *set, Mapping *m, GHashTable *presets, DiagList *diags)
 		if (base == NULL)
 			key_error(diags, e->file, e->line, e->key, "preset %s has no [%s] (expected a "
 				  "preset made for %s)", e->value, m->name, m->name);
-		m->broken = TRUE;
+		m->broken = m->no_preset = TRUE;
 		return;
 	}
 	merged = g_array_new(FALSE, TRUE, sizeof(Entry));
@@ -480,8 +490,8 @@ settle(ImportSet *set, Mapping *m, DiagList *diags)
 			else if (strcmp(v, m->name) != 0 && reserved_name(v))
 				ok = key_error(diags, e->file, e->line, e->key, "\"%s\" is an input file "
 					       "of its own (expected the export's own file name)", v);
-			g_free(m->source);
-			m->source = g_strdup(v);
+			else
+				m->source = g_strdup(v);
 		} else if (strcmp(e->key, "zone") == 0 && v[0] != '\0') {
 			m->tz = g_time_zone_new_identifier(v);
 			if (m->tz == NULL)
@@ -512,16 +522,25 @@ settle(ImportSet *set, Mapping *m, DiagList *diags)
 	}
 	if (m->source == NULL)
 		m->source = g_strdup(m->name);
-	for (guint i = 0; i < set->mappings->len; i++) {
+	/* the mappings before it are settled */
+	for (guint i = 0; i < set->mappings->len && g_ptr_array_index(set->mappings, i) != m; i++) {
 		const Mapping *other = g_ptr_array_index(set->mappings, i);
 
-		if (other != m && strcmp(other->source, m->source) == 0) {
+		if (strcmp(other->source, m->source) == 0) {
 			key_error(diags, IMPORT_FILE, m->line, NULL, "[%s] reads %s, as [%s] does "
 				  "(expected one source file for each input file)", m->name, m->source,
 				  other->name);
 			m->broken = TRUE;
 		}
 	}
+}
+
+/* Frees a preset's groups; NULL stands for a preset that could not be read. */
+static void
+groups_free(gpointer p)
+{
+	if (p != NULL)
+		g_ptr_array_unref(p);
 }
 
 ImportSet *
@@ -531,7 +550,7 @@ import_set_load(const char *dir, GTimeZone *provider_tz, DiagList *diags, GArray
 	g_autofree char *data = NULL;
 	g_autoptr(GError) error = NULL;
 	g_autoptr(GHashTable) presets = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-							     (GDestroyNotify)g_ptr_array_unref);
+							     groups_free);
 	ImportSet *set;
 	gsize len;
 
@@ -887,17 +906,15 @@ format_example(const char *format)
 	return g_string_free(s, FALSE);
 }
 
-static gboolean G_GNUC_PRINTF(3, 4)
-value_fail(GError **error, const char *v, const char *format, ...)
+/* Fails for @v not written as @format says (@what: "timestamp" or "date"). */
+static gboolean
+format_fail(GError **error, const char *v, const char *what, const char *format)
 {
 	g_autofree char *quoted = parse_quote(v);
-	g_autofree char *message = NULL;
-	va_list ap;
+	g_autofree char *example = format_example(format);
 
-	va_start(ap, format);
-	message = g_strdup_vprintf(format, ap);
-	va_end(ap);
-	g_set_error(error, PARSE_ERROR, PARSE_ERROR_INVALID, "%s %s", quoted, message);
+	g_set_error(error, PARSE_ERROR, PARSE_ERROR_INVALID, "%s is not a %s as %s_format says "
+		    "(expected %s, e.g. %s)", quoted, what, what, format, example);
 	return FALSE;
 }
 
@@ -913,12 +930,8 @@ convert_timestamp(Run *run, const char *v, char out[static 21], char local_buf[s
 
 	*local = v;
 	if (format != NULL) {
-		if (!scan_format(format, v, f)) {
-			g_autofree char *example = format_example(format);
-
-			return value_fail(error, v, "is not a timestamp as timestamp_format says "
-					  "(expected %s, e.g. %s)", format, example);
-		}
+		if (!scan_format(format, v, f))
+			return format_fail(error, v, "timestamp", format);
 		g_snprintf(local_buf, 32, "%04d-%02d-%02dT%02d:%02d:%02d", f[0], f[1], f[2], f[3],
 			   f[4], f[5]);
 		*local = local_buf;
@@ -940,16 +953,10 @@ convert_date(Run *run, const char *v, char out[static 11], GError **error)
 	Day d;
 	int f[6];
 
-	if (!scan_format(format, v, f) || f[5] != 0) {
-		g_autofree char *example = format_example(format);
-
-		return value_fail(error, v, "is not a date as date_format says (expected %s, "
-				  "e.g. %s)", format, example);
-	}
+	if (!scan_format(format, v, f) || f[5] != 0)
+		return format_fail(error, v, "date", format);
 	g_snprintf(out, 11, "%04d-%02d-%02d", f[0], f[1], f[2]);
-	if (f[0] > 9999 || !parse_date(out, &d, error)) {
-		if (*error == NULL)
-			return value_fail(error, v, "is not a date (expected a year up to 9999)");
+	if (!parse_date(out, &d, error)) {
 		requote(*error, out, v);
 		return FALSE;
 	}
@@ -1117,6 +1124,7 @@ typedef struct {
 	char stamps[CSV_MAX_COLUMNS][21]; /* converted timestamps and dates */
 	GStringChunk *texts;              /* values changed by the spaces rule */
 	guint64 converted;                /* columns whose value is in @stamps */
+	guint64 emptied;                  /* columns whose source value means "not given" */
 	guint64 bad;
 	gboolean problem;
 } Converted;
@@ -1140,6 +1148,8 @@ convert_field(Run *run, const SourceRow *row, guint i, const char *text, Convert
 	}
 	if (f->source >= 0)
 		v = field_text(run, f, row->values[f->source], run->buf);
+	if (v == NULL && f->source >= 0 && row->values[f->source] != NULL)
+		out->emptied |= G_GUINT64_CONSTANT(1) << i;
 	if (v != NULL && v == run->buf->str)
 		v = g_string_chunk_insert(out->texts, v);
 	if (v != NULL && f->kind == KIND_TIMESTAMP) {
@@ -1172,23 +1182,34 @@ convert_field(Run *run, const SourceRow *row, guint i, const char *text, Convert
 	}
 }
 
-/* Ingest quotes the values it was given: quote the source's timestamps instead in the
- * problems from @first on. */
+/* Ingest quotes the values it was given: in the problems from @first on, quote the
+ * source's timestamps instead, and say which source value it took as none. */
 static void
 requote_problems(Run *run, const SourceRow *row, const Converted *c, guint first)
 {
 	for (guint k = first; k < diag_count(run->diags); k++) {
-		g_autoptr(GString) message = g_string_new(diag_get(run->diags, k)->message);
+		const Diag *d = diag_get(run->diags, k);
+		g_autoptr(GString) message = g_string_new(d->message);
 		guint replaced = 0;
 
 		for (guint i = 0; i < run->n_columns; i++) {
+			const Field *f = &run->fields[i];
 			g_autofree char *ours = NULL;
 			g_autofree char *theirs = NULL;
 
+			if (has_bit(c->emptied, (int)i) && g_strcmp0(d->column, f->column) == 0 &&
+			    g_str_has_prefix(message->str, "empty (")) {
+				theirs = parse_quote(row->values[f->source]);
+				g_string_erase(message, 0, strlen("empty"));
+				g_string_prepend(message, " stands for no value");
+				g_string_prepend(message, theirs);
+				replaced++;
+			}
 			if (!has_bit(c->converted, (int)i))
 				continue;
 			ours = g_strdup_printf("\"%s\"", c->stamps[i]);
-			theirs = parse_quote(row->values[run->fields[i].source]);
+			g_free(theirs);
+			theirs = parse_quote(row->values[f->source]);
 			replaced += g_string_replace(message, ours, theirs, 0);
 		}
 		if (replaced > 0)
@@ -1235,7 +1256,7 @@ deliver(Run *run, const SourceRow *row)
 	rec.first_diag = first;
 	before = diag_count(run->diags);
 	run->func(&rec, run->user_data);
-	if (c->converted != 0)
+	if ((c->converted | c->emptied) != 0)
 		requote_problems(run, row, c, before);
 	g_string_chunk_free(c->texts);
 }
@@ -1256,14 +1277,14 @@ import_set_read(ImportSet *set, const char *name, const char *data, gsize len,
 
 	run->m = find_mapping(set, name);
 	g_return_val_if_fail(run->m != NULL, CSV_READ_FAILED);
-	if (run->m->broken)
-		return CSV_READ_FAILED;
 	*run = (Run){
 		.m = run->m, .name = name, .columns = columns, .n_columns = n_columns, .diags = diags,
 		.scratch = scratch, .rows = rows, .latest = latest, .buf = buf, .func = func,
 		.user_data = user_data,
 	};
-	if (!read_fields(run)) {
+	/* a broken mapping still has its fields checked, for all its problems at once,
+	 * unless it lacks the preset that gives most of them */
+	if (run->m->no_preset || !read_fields(run) || run->m->broken) {
 		fields_clear(run);
 		return CSV_READ_FAILED;
 	}
