@@ -360,14 +360,13 @@ read_preset(ImportSet *set, const Entry *e, DiagList *diags)
 	gsize len;
 	char *shown;
 
-	for (const char *p = e->value; *p != '\0'; p++)
-		if (!g_ascii_isalnum(*p) && *p != '-' && *p != '_')
-			break;
-		else if (p[1] == '\0' && g_file_get_contents(path, &data, &len, NULL)) {
-			shown = g_strdup_printf(PRESET_DIR "/%s", file);
-			g_ptr_array_add(set->files, shown);
-			return read_key_file(shown, data, len, TRUE, diags);
-		}
+	/* a name, not a path */
+	if (strspn(e->value, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") ==
+	    strlen(e->value) && g_file_get_contents(path, &data, &len, NULL)) {
+		shown = g_strdup_printf(PRESET_DIR "/%s", file);
+		g_ptr_array_add(set->files, shown);
+		return read_key_file(shown, data, len, TRUE, diags);
+	}
 	d = g_dir_open(dir, 0, NULL);
 	for (const char *n; d != NULL && (n = g_dir_read_name(d)) != NULL;)
 		if (g_str_has_suffix(n, ".ini"))
@@ -462,7 +461,7 @@ check_format(const char *format, gboolean with_time)
 	return TRUE;
 }
 
-/* The input file @source is, if it is one, or another reserved name. */
+/* Whether @source names an input file, plans.ini or import.ini. */
 static gboolean
 reserved_name(const char *source)
 {
