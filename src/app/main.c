@@ -169,6 +169,7 @@ check_month(const Options *opts, Dataset *ds, DiagList *diags)
 	g_autoptr(DiagList) found = diag_list_new();
 	g_autoptr(GHashTable) by_line = NULL;
 
+	diag_list_copy_aliases(found, diags); /* files read through import.ini */
 	if (report_check(ds, opts->year, opts->month, found) == 0)
 		return TRUE;
 	print_diags(found, stderr);
@@ -187,9 +188,7 @@ check_month(const Options *opts, Dataset *ds, DiagList *diags)
 		t->excluded = TRUE;
 		g_hash_table_insert(ds->rejected_by_customer, (gpointer)customer,
 				    GUINT_TO_POINTER(n + 1));
-		diag_set_customer(diags, diag_add(diags, d->severity, d->file, d->line, d->column,
-						  d->row, "%s", d->message),
-				  customer);
+		diag_set_customer(diags, diag_add_copy(diags, d), customer);
 	}
 	return TRUE;
 }

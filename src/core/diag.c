@@ -8,9 +8,26 @@
 
 #include "parse.h"
 
+/* What a file read through an import mapping is called by its user. */
+typedef struct {
+	char *source;
+	GHashTable *columns; /* native column -> source column */
+} Alias;
+
 struct _DiagList {
-	GArray *items; /* Diag */
+	GArray *items;       /* Diag */
+	GHashTable *aliases; /* native file -> Alias *; NULL while there is none */
 };
+
+static void
+alias_free(gpointer p)
+{
+	Alias *a = p;
+
+	g_free(a->source);
+	g_hash_table_unref(a->columns);
+	g_free(a);
+}
 
 static void
 diag_clear(gpointer p)
@@ -40,7 +57,59 @@ diag_list_free(DiagList *list)
 	if (list == NULL)
 		return;
 	g_array_unref(list->items);
+	if (list->aliases != NULL)
+		g_hash_table_unref(list->aliases);
 	g_free(list);
+}
+
+static Alias *
+alias_for(DiagList *list, const char *file)
+{
+	Alias *a;
+
+	if (list->aliases == NULL)
+		list->aliases = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, alias_free);
+	a = g_hash_table_lookup(list->aliases, file);
+	if (a == NULL) {
+		a = g_new0(Alias, 1);
+		a->source = g_strdup(file);
+		a->columns = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+		g_hash_table_insert(list->aliases, g_strdup(file), a);
+	}
+	return a;
+}
+
+void
+diag_list_set_alias(DiagList *list, const char *file, const char *source)
+{
+	Alias *a = alias_for(list, file);
+
+	g_free(a->source);
+	a->source = g_strdup(source);
+}
+
+void
+diag_list_set_column_alias(DiagList *list, const char *file, const char *column,
+			   const char *source_column)
+{
+	g_hash_table_insert(alias_for(list, file)->columns, g_strdup(column), g_strdup(source_column));
+}
+
+void
+diag_list_copy_aliases(DiagList *to, const DiagList *from)
+{
+	GHashTableIter iter, columns;
+	gpointer file, alias, column, source_column;
+
+	if (from->aliases == NULL)
+		return;
+	g_hash_table_iter_init(&iter, from->aliases);
+	while (g_hash_table_iter_next(&iter, &file, &alias)) {
+		diag_list_set_alias(to, file, ((Alias *)alias)->source);
+		g_hash_table_iter_init(&columns, ((Alias *)alias)->columns);
+		while (g_hash_table_iter_next(&columns, &column, &source_column))
+			diag_list_set_column_alias(to, file, column, source_column);
+	}
 }
 
 static guint G_GNUC_PRINTF(8, 0)
@@ -48,7 +117,14 @@ add_valist(DiagList *list, DiagSeverity severity, const char *file, guint line,
 	   const char *column, gboolean key, const char *row, const char *format, va_list ap)
 {
 	Diag d = { 0 };
+	const Alias *a = list->aliases != NULL && file != NULL ?
+			 g_hash_table_lookup(list->aliases, file) : NULL;
 
+	if (a != NULL) {
+		file = a->source;
+		if (column != NULL && !key && g_hash_table_contains(a->columns, column))
+			column = g_hash_table_lookup(a->columns, column);
+	}
 	d.severity = severity;
 	d.file = g_strdup(file);
 	d.line = line;
@@ -86,15 +162,40 @@ diag_add_key(DiagList *list, DiagSeverity severity, const char *file, guint line
 	return index;
 }
 
+guint
+diag_add_copy(DiagList *list, const Diag *d)
+{
+	Diag c = *d;
+
+	c.file = g_strdup(d->file);
+	c.column = g_strdup(d->column);
+	c.message = g_strdup(d->message);
+	c.row = g_strdup(d->row);
+	c.customer_id = g_strdup(d->customer_id);
+	g_array_append_val(list->items, c);
+	return list->items->len - 1;
+}
+
+/* Replaces the string *@field of a diagnostic by a copy of @value. */
+static void
+set_string(char **field, const char *value)
+{
+	g_free(*field);
+	*field = g_strdup(value);
+}
+
 void
 diag_set_customer(DiagList *list, guint index, const char *customer_id)
 {
-	Diag *d;
-
 	g_return_if_fail(index < list->items->len);
-	d = &g_array_index(list->items, Diag, index);
-	g_free(d->customer_id);
-	d->customer_id = g_strdup(customer_id);
+	set_string(&g_array_index(list->items, Diag, index).customer_id, customer_id);
+}
+
+void
+diag_set_message(DiagList *list, guint index, const char *message)
+{
+	g_return_if_fail(index < list->items->len);
+	set_string(&g_array_index(list->items, Diag, index).message, message);
 }
 
 guint
@@ -127,15 +228,24 @@ typedef struct {
 	guint seq;
 } Keyed;
 
-/* Position of a file in the pipeline: the order its problems print in. */
+/* Position of a file in the pipeline: the order its problems print in.  A file read
+ * in place of another (an alias) takes that one's place. */
 static guint
-file_rank(const char *file)
+file_rank(const DiagList *list, const char *file)
 {
 	static const char *const order[] = {
 		"plans.ini", "customers.csv", "services.csv", "tickets.csv", "outages.csv",
 		"maintenance.csv",
 	};
+	GHashTableIter iter;
+	gpointer native, alias;
 
+	if (list->aliases != NULL) {
+		g_hash_table_iter_init(&iter, list->aliases);
+		while (g_hash_table_iter_next(&iter, &native, &alias))
+			if (g_strcmp0(file, ((Alias *)alias)->source) == 0)
+				file = native;
+	}
 	for (guint i = 0; i < G_N_ELEMENTS(order); i++)
 		if (g_strcmp0(file, order[i]) == 0)
 			return i;
@@ -166,7 +276,7 @@ diag_sort(DiagList *list)
 
 	for (guint i = 0; i < n; i++) {
 		keyed[i].d = g_array_index(list->items, Diag, i);
-		keyed[i].rank = file_rank(keyed[i].d.file);
+		keyed[i].rank = file_rank(list, keyed[i].d.file);
 		keyed[i].seq = i;
 	}
 	qsort(keyed, n, sizeof(Keyed), compare_keyed);

@@ -46,9 +46,25 @@ guint diag_add(DiagList *list, DiagSeverity severity, const char *file, guint li
 /* Adds a problem or warning about a key of a key file (plans.ini); @key may be NULL. */
 guint diag_add_key(DiagList *list, DiagSeverity severity, const char *file, guint line,
 		   const char *key, const char *format, ...) G_GNUC_PRINTF(6, 7);
+/* Adds a copy of @d, from another list, as it is (its names already the user's). */
+guint diag_add_copy(DiagList *list, const Diag *d);
 /* Sets the customer of diagnostic @index (rows are attributed once their customer is
  * known). */
 void diag_set_customer(DiagList *list, guint index, const char *customer_id);
+/* Replaces the message of diagnostic @index (a copy of @message). */
+void diag_set_message(DiagList *list, guint index, const char *message);
+
+/*
+ * Aliases, for a file read through an import mapping (import.ini): from now on a
+ * diagnostic added about @file is filed under @source, the name the user knows, and
+ * one about its column @column (set_column_alias) under @source_column.  @file keeps
+ * its place in the print order.  The strings are copied.
+ */
+void diag_list_set_alias(DiagList *list, const char *file, const char *source);
+void diag_list_set_column_alias(DiagList *list, const char *file, const char *column,
+				const char *source_column);
+/* Gives @to the aliases of @from (a list of problems found later about the same files). */
+void diag_list_copy_aliases(DiagList *to, const DiagList *from);
 
 guint diag_count(const DiagList *list);
 guint diag_count_errors(const DiagList *list);

@@ -14,6 +14,7 @@
 #include "ingest.h"
 
 #include "csv-reader.h"
+#include "import.h"
 #include "parse.h"
 #include "plans.h"
 
@@ -65,6 +66,7 @@ typedef struct {
 	Table maintenance; /* for duplicate ids only */
 	GHashTable *folded;    /* lower-case customer id -> GUINT_TO_POINTER(first line) */
 	GHashTable *folded_id; /* lower-case customer id -> the id as first written */
+	ImportSet *import;     /* import.ini: files read from the provider's own exports */
 } Ingest;
 
 /* The problems of the row being read: on a worker thread, into its block's list;
@@ -997,11 +999,8 @@ on_record(const CsvRecord *rec, gpointer data)
 static guint
 move_diags(DiagList *diags, const DiagList *block, guint from, guint to)
 {
-	for (guint i = from; i < to; i++) {
-		const Diag *d = diag_get(block, i);
-
-		diag_add(diags, d->severity, d->file, d->line, d->column, d->row, "%s", d->message);
-	}
+	for (guint i = from; i < to; i++)
+		diag_add_copy(diags, diag_get(block, i));
 	return to;
 }
 
@@ -1142,6 +1141,55 @@ read_input(Ingest *in, const char *dir, const char *name, char **data, gsize *le
 	return TRUE;
 }
 
+/* A file read through import.ini: its records come as one block, once the source's
+ * rows of an id are reduced to one; the block keeps their raw text, which the
+ * import frees as it goes. */
+typedef struct {
+	gpointer block;
+	GStringChunk *raws;
+} Mapped;
+
+static void
+on_mapped_record(const CsvRecord *rec, gpointer data)
+{
+	Mapped *m = data;
+	CsvRecord copy = *rec;
+
+	copy.raw = g_string_chunk_insert_len(m->raws, rec->raw, (gssize)rec->raw_len);
+	on_record(&copy, m->block);
+}
+
+/* Reads input file @kind from @source through its import mapping. */
+static gboolean
+read_mapped(Ingest *in, const char *dir, const Kind *kind, Table *table, const char *source,
+	    GArray *files)
+{
+	g_autofree char *data = NULL;
+	g_autoptr(DiagList) block_diags = diag_list_new();
+	Reading reading = { kind, table, table->rows };
+	Mapped m = { NULL, NULL };
+	CsvReadStatus status;
+	gsize len;
+
+	if (!read_input(in, dir, source, &data, &len, files))
+		return FALSE;
+	in->file = kind->name;
+	in->reading = &reading;
+	m.block = block_new(in);
+	m.raws = g_string_chunk_new(4096);
+	status = import_set_read(in->import, kind->name, data, len, kind->columns, kind->n_columns,
+				 on_mapped_record, &m, block_diags);
+	/* the checks in file order report under the source's names too */
+	diag_list_copy_aliases(in->diags, block_diags);
+	block_done(m.block, block_diags, in);
+	block_free(m.block);
+	g_string_chunk_free(m.raws);
+	in->reading = NULL;
+	if (status != CSV_READ_OK)
+		in->fatal = TRUE;
+	return status == CSV_READ_OK;
+}
+
 /* Reads one CSV file of the folder into @rows, block by block; returns whether it
  * was read whole. */
 static gboolean
@@ -1151,8 +1199,12 @@ read_csv(Ingest *in, const char *dir, const Kind *kind, Table *table, GArray *fi
 	CsvFileOptions opts = { .block_size = in->block_size, .checksum = checksum };
 	Reading reading = { kind, table, table->rows };
 	CsvReadStatus status;
-	int fd = open_input(in, dir, kind->name);
+	const char *source = import_set_source(in->import, kind->name);
+	int fd;
 
+	if (source != kind->name)
+		return read_mapped(in, dir, kind, table, source, files);
+	fd = open_input(in, dir, kind->name);
 	if (fd < 0)
 		return FALSE;
 	in->file = kind->name;
@@ -1250,16 +1302,19 @@ ingest_folder_by_blocks(const char *dir, const IngestOptions *opts, gsize block_
 	in.folded_id = folded_id;
 	ds = dataset_new(read_plans(&in, dir, files));
 	in.ds = ds;
-	table_init(&in.customers, "customers.csv", "customer", ds->customers,
-		   G_STRUCT_OFFSET(Customer, line), TRUE);
-	table_init(&in.services, "services.csv", "service", ds->services,
-		   G_STRUCT_OFFSET(Service, line), TRUE);
-	table_init(&in.tickets, "tickets.csv", "ticket", ds->tickets, G_STRUCT_OFFSET(Ticket, line),
-		   FALSE);
-	table_init(&in.outages, "outages.csv", "outage", ds->outages, G_STRUCT_OFFSET(Outage, line),
-		   FALSE);
-	table_init(&in.maintenance, "maintenance.csv", "maintenance window", ds->maintenance,
-		   G_STRUCT_OFFSET(Maintenance, line), FALSE);
+	errors = diag_count_errors(diags);
+	in.import = import_set_load(dir, ds->plans->provider.tz, diags, files);
+	in.fatal |= diag_count_errors(diags) > errors;
+	table_init(&in.customers, import_set_source(in.import, "customers.csv"), "customer",
+		   ds->customers, G_STRUCT_OFFSET(Customer, line), TRUE);
+	table_init(&in.services, import_set_source(in.import, "services.csv"), "service",
+		   ds->services, G_STRUCT_OFFSET(Service, line), TRUE);
+	table_init(&in.tickets, import_set_source(in.import, "tickets.csv"), "ticket", ds->tickets,
+		   G_STRUCT_OFFSET(Ticket, line), FALSE);
+	table_init(&in.outages, import_set_source(in.import, "outages.csv"), "outage", ds->outages,
+		   G_STRUCT_OFFSET(Outage, line), FALSE);
+	table_init(&in.maintenance, import_set_source(in.import, "maintenance.csv"),
+		   "maintenance window", ds->maintenance, G_STRUCT_OFFSET(Maintenance, line), FALSE);
 	parse_zone_init(&in.zone, ds->plans->provider.tz);
 	in.zone_name = ds->plans->provider.timezone;
 
@@ -1274,6 +1329,7 @@ ingest_folder_by_blocks(const char *dir, const IngestOptions *opts, gsize block_
 	table_clear(&in.tickets);
 	table_clear(&in.outages);
 	table_clear(&in.maintenance);
+	import_set_free(in.import);
 	errors = diag_count_errors(diags);
 	if (in.fatal || (errors > 0 && !opts->allow_rejects)) {
 		g_set_error(error, INGEST_ERROR, INGEST_ERROR_INVALID, "%u problem%s in the input files",
