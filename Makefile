@@ -61,6 +61,10 @@ EDGE_TESTS     := $(EDGE_TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
 TESTS          := $(CORE_TESTS) $(EDGE_TESTS)
 
 BIN := $(BUILD)/slareport
+# The DejaVu subsets the statements embed, made by the build (see "Fonts" below);
+# defined here because `all` names them.
+FONTS := fonts/DejaVuSans-Latin.ttf fonts/DejaVuSans-Bold-Latin.ttf \
+	fonts/DejaVuSans-Wide.ttf fonts/DejaVuSans-Bold-Wide.ttf
 # The synthetic input generator of `make bench` (tests/bench/gen.c, GLib only).
 GEN := $(BUILD)/slareport-gen
 
@@ -153,8 +157,6 @@ FONT_LATIN := U+0020-007E,U+00A0-017F,U+0192,U+0218-021B,U+02C6-02C7,U+02D8-02DD
 	U+2713,U+2717,U+FFFD
 SUBSET      = $(PYTHON3) -m fontTools.subset --no-hinting --layout-features= --notdef-outline \
 	--drop-tables+=GSUB,GPOS,GDEF,kern,MATH,FFTM,gasp --name-IDs=1,2,3,4,5,6
-FONTS := fonts/DejaVuSans-Latin.ttf fonts/DejaVuSans-Bold-Latin.ttf \
-	fonts/DejaVuSans-Wide.ttf fonts/DejaVuSans-Bold-Wide.ttf
 
 fonts/%-Latin.ttf: $(DEJAVU_DIR)/%.ttf Makefile
 	@mkdir -p $(@D)
@@ -192,7 +194,7 @@ $(BUILD)/.deps-ok: Makefile
 SAMPLES_MONTH := $(shell cat samples/month 2>/dev/null || echo 2026-10)
 
 run: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -s all
 	$(BIN) --input samples --month $(SAMPLES_MONTH) --out out
 
 examples: $(BIN)
