@@ -30,6 +30,7 @@ typedef struct {
 	GArray *line_starts; /* gsize: offset of each line's first byte */
 	GArray *open;        /* Span: the objects being parsed */
 	GHashTable *spans;   /* JsonObject * -> Span * */
+	GHashTable *elements; /* JsonNode * of an array -> the line where it ends */
 } Tracker;
 
 gboolean
@@ -81,6 +82,15 @@ on_object_end(JsonParser *parser, JsonObject *object, gpointer data)
 	if (s->end < s->start)
 		s->end = s->start;
 	g_hash_table_replace(t->spans, object, s);
+}
+
+static void
+on_array_element(JsonParser *parser, JsonArray *array, guint index, gpointer data)
+{
+	Tracker *t = data;
+
+	g_hash_table_insert(t->elements, json_array_get_element(array, index),
+			    GUINT_TO_POINTER(json_parser_get_current_line(parser)));
 }
 
 /* The line of byte @off. */
@@ -227,8 +237,17 @@ typedef struct {
 static const char *
 kind_name(JsonNode *n)
 {
-	return JSON_NODE_HOLDS_OBJECT(n) ? "an object" : JSON_NODE_HOLDS_ARRAY(n) ? "an array" :
-	       "a value";
+	GType type;
+
+	if (JSON_NODE_HOLDS_OBJECT(n))
+		return "an object";
+	if (JSON_NODE_HOLDS_ARRAY(n))
+		return "an array";
+	if (JSON_NODE_HOLDS_NULL(n))
+		return "null";
+	type = json_node_get_value_type(n);
+	return type == G_TYPE_STRING ? "a string" : type == G_TYPE_BOOLEAN ? "a boolean" :
+	       "a number";
 }
 
 /* Hands over the row of @o (at @span) for its component @c (NULL: none). */
@@ -252,9 +271,13 @@ deliver_row(Reader *r, JsonObject *o, const Span *span, JsonObject *c)
 			g_autoptr(GString) cbuf = g_string_new(NULL);
 			const char *id = NULL, *cid = NULL;
 
-			member_text(o, "id", r->bufs[i], &id);
-			if (c != NULL)
-				member_text(c, "id", cbuf, &cid);
+			from = o;
+			key = "id";
+			ok = member_text(o, "id", r->bufs[i], &id);
+			if (ok && c != NULL && !member_text(c, "id", cbuf, &cid)) {
+				from = c;
+				ok = FALSE;
+			}
 			values[i] = id;
 			if (id != NULL && cid != NULL) {
 				g_autofree char *both = g_strdup_printf("%s.%s", id, cid);
@@ -262,11 +285,11 @@ deliver_row(Reader *r, JsonObject *o, const Span *span, JsonObject *c)
 				g_string_assign(r->bufs[i], both);
 				values[i] = r->bufs[i]->str;
 			}
-			r->seen |= id != NULL ? G_GUINT64_CONSTANT(1) << i : 0;
-			continue;
+			r->seen |= G_GUINT64_CONSTANT(1) << i;
+		} else {
+			ok = member_text(from, key, r->bufs[i], &values[i]);
 		}
-		ok = member_text(from, key, r->bufs[i], &values[i]);
-		if (ok && values[i] == NULL && strcmp(m, "started_at") == 0)
+		if (ok && values[i] == NULL && from == o && strcmp(m, "started_at") == 0)
 			ok = member_text(o, "created_at", r->bufs[i], &values[i]);
 		if (from != NULL && json_object_has_member(from, key))
 			r->seen |= G_GUINT64_CONSTANT(1) << i;
@@ -277,15 +300,16 @@ deliver_row(Reader *r, JsonObject *o, const Span *span, JsonObject *c)
 		row.problem = TRUE;
 		row.bad |= G_GUINT64_CONSTANT(1) << i;
 		values[i] = NULL;
-		diag_add(r->diags, DIAG_ERROR, r->name, span->line, m, text, "is %s (expected a "
-			 "string, a number, true, false or null)",
-			 kind_name(json_object_get_member(from, key)));
+		diag_add(r->diags, DIAG_ERROR, r->name, span->line, m, text, "%s%s is %s (expected "
+			 "a string, a number, true, false or null)", from == c ? "the component's " : "",
+			 key, kind_name(json_object_get_member(from, key)));
 	}
 	r->func(&row, r->user_data);
 }
 
-static void
-read_record(Reader *r, JsonNode *n, guint array_line)
+/* Reads the rows of record @n; FALSE when it is not an object (reported). */
+static gboolean
+read_record(Reader *r, JsonNode *n)
 {
 	JsonObject *o = JSON_NODE_HOLDS_OBJECT(n) ? json_node_get_object(n) : NULL;
 	const Span *span = o != NULL ? g_hash_table_lookup(r->t->spans, o) : NULL;
@@ -294,9 +318,11 @@ read_record(Reader *r, JsonNode *n, guint array_line)
 	guint delivered = 0;
 
 	if (span == NULL) {
-		diag_add(r->diags, DIAG_ERROR, r->name, array_line, NULL, NULL, "holds %s among its "
-			 "records (expected an object for each incident or maintenance)", kind_name(n));
-		return;
+		diag_add(r->diags, DIAG_ERROR, r->name,
+			 GPOINTER_TO_UINT(g_hash_table_lookup(r->t->elements, n)), NULL, NULL,
+			 "holds %s among its records (expected an object for each incident or "
+			 "maintenance)", kind_name(n));
+		return FALSE;
 	}
 	cs = json_object_get_member(o, "components");
 	if (cs != NULL && JSON_NODE_HOLDS_ARRAY(cs))
@@ -323,10 +349,11 @@ read_record(Reader *r, JsonNode *n, guint array_line)
 
 		diag_add(r->diags, DIAG_ERROR, r->name, span->line, "components", text, "is %s "
 			 "(expected an array of components, or null)", kind_name(cs));
-		return;
+		return TRUE;
 	}
 	if (delivered == 0 && (list == NULL || json_array_get_length(list) == 0))
 		deliver_row(r, o, span, NULL);
+	return TRUE;
 }
 
 gboolean
@@ -337,12 +364,14 @@ statuspage_read(const char *name, const char *data, gsize len, const char *const
 	g_autoptr(GArray) line_starts = g_array_new(FALSE, FALSE, sizeof(gsize));
 	g_autoptr(GArray) open = g_array_new(FALSE, FALSE, sizeof(Span));
 	g_autoptr(GHashTable) spans = g_hash_table_new_full(NULL, NULL, NULL, g_free);
+	g_autoptr(GHashTable) elements = g_hash_table_new(NULL, NULL);
 	g_autoptr(GError) error = NULL;
-	Tracker t = { data, len, line_starts, open, spans };
+	Tracker t = { data, len, line_starts, open, spans, elements };
 	Reader r = { name, &t, members, MIN(n_members, STATUSPAGE_MAX_MEMBERS), func, user_data,
 		     diags, 0, { NULL } };
 	JsonNode *root;
 	JsonArray *records;
+	gboolean whole = TRUE;
 	gsize zero = 0;
 
 	g_array_append_val(line_starts, zero);
@@ -356,6 +385,7 @@ statuspage_read(const char *name, const char *data, gsize len, const char *const
 		return FALSE;
 	g_signal_connect(parser, "object-start", G_CALLBACK(on_object_start), &t);
 	g_signal_connect(parser, "object-end", G_CALLBACK(on_object_end), &t);
+	g_signal_connect(parser, "array-element", G_CALLBACK(on_array_element), &t);
 	if (!json_parser_load_from_data(parser, data, (gssize)len, &error)) {
 		parse_failed(name, error, diags);
 		return FALSE;
@@ -371,7 +401,7 @@ statuspage_read(const char *name, const char *data, gsize len, const char *const
 	for (guint i = 0; i < r.n_members; i++)
 		r.bufs[i] = g_string_new(NULL);
 	for (guint i = 0; i < json_array_get_length(records); i++)
-		read_record(&r, json_array_get_element(records, i), 1);
+		whole &= read_record(&r, json_array_get_element(records, i));
 	for (guint i = 0; i < r.n_members; i++) {
 		/* a member no object has is a misspelt name, not an export without it */
 		if (json_array_get_length(records) > 0 && (r.seen & (G_GUINT64_CONSTANT(1) << i)) == 0)
@@ -380,5 +410,5 @@ statuspage_read(const char *name, const char *data, gsize len, const char *const
 				 "records, components.MEMBER of their components, or row_id)");
 		g_string_free(r.bufs[i], TRUE);
 	}
-	return TRUE;
+	return whole;
 }

@@ -41,7 +41,8 @@ gboolean statuspage_is_source(const char *name);
  * export and calls @func for each row, in file order, with the values of @members
  * (@n_members names).  `started_at` reads as `created_at` where null, as Statuspage
  * means it.  Problems go to @diags (text that is not JSON: one, with its line and
- * position); returns FALSE when no row could be read.
+ * position); returns FALSE when it could not be read whole (not JSON, or a record
+ * that is not an object).
  */
 gboolean statuspage_read(const char *name, const char *data, gsize len,
 			 const char *const *members, guint n_members, StatuspageRowFunc func,
