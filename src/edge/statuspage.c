@@ -230,7 +230,8 @@ typedef struct {
 	StatuspageRowFunc func;
 	gpointer user_data;
 	DiagList *diags;
-	guint64 seen;        /* members some object gave */
+	guint64 seen;        /* members some row gave */
+	guint rows;
 	GString *bufs[STATUSPAGE_MAX_MEMBERS];
 } Reader;
 
@@ -291,7 +292,9 @@ deliver_row(Reader *r, JsonObject *o, const Span *span, JsonObject *c)
 		}
 		if (ok && values[i] == NULL && from == o && strcmp(m, "started_at") == 0)
 			ok = member_text(o, "created_at", r->bufs[i], &values[i]);
-		if (from != NULL && json_object_has_member(from, key))
+		if (from != NULL && (json_object_has_member(from, key) ||
+				     (from == o && strcmp(m, "started_at") == 0 &&
+				      json_object_has_member(o, "created_at"))))
 			r->seen |= G_GUINT64_CONSTANT(1) << i;
 		if (ok)
 			continue;
@@ -304,6 +307,7 @@ deliver_row(Reader *r, JsonObject *o, const Span *span, JsonObject *c)
 			 "a string, a number, true, false or null)", from == c ? "the component's " : "",
 			 key, kind_name(json_object_get_member(from, key)));
 	}
+	r->rows++;
 	r->func(&row, r->user_data);
 }
 
@@ -368,7 +372,7 @@ statuspage_read(const char *name, const char *data, gsize len, const char *const
 	g_autoptr(GError) error = NULL;
 	Tracker t = { data, len, line_starts, open, spans, elements };
 	Reader r = { name, &t, members, MIN(n_members, STATUSPAGE_MAX_MEMBERS), func, user_data,
-		     diags, 0, { NULL } };
+		     diags, 0, 0, { NULL } };
 	JsonNode *root;
 	JsonArray *records;
 	gboolean whole = TRUE;
@@ -404,7 +408,7 @@ statuspage_read(const char *name, const char *data, gsize len, const char *const
 		whole &= read_record(&r, json_array_get_element(records, i));
 	for (guint i = 0; i < r.n_members; i++) {
 		/* a member no object has is a misspelt name, not an export without it */
-		if (json_array_get_length(records) > 0 && (r.seen & (G_GUINT64_CONSTANT(1) << i)) == 0)
+		if (r.rows > 0 && (r.seen & (G_GUINT64_CONSTANT(1) << i)) == 0)
 			diag_add(diags, DIAG_WARNING, name, 0, members[i], NULL, "no record has this "
 				 "member: it is read as empty (expected a member of the export's "
 				 "records, components.MEMBER of their components, or row_id)");
