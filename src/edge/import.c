@@ -13,6 +13,7 @@
 #include "digest.h"
 #include "parse.h"
 #include "statement.h"
+#include "statuspage.h"
 
 #define BOM "\xEF\xBB\xBF"
 #define PRESET_DIR "templates/import"
@@ -651,6 +652,7 @@ typedef struct {
 	GString *buf;
 	CsvRecordFunc func;
 	gpointer user_data;
+	guint unscoped;       /* Statuspage rows that map to no service: not read */
 } Run;
 
 static void
@@ -917,6 +919,26 @@ format_fail(GError **error, const char *v, const char *what, const char *format)
 	return FALSE;
 }
 
+/* Copies ISO 8601 timestamp @v less the fraction of its seconds (Statuspage writes
+ * milliseconds: 2022-12-31T00:07:02.295Z) into @out; FALSE when it has none.  The
+ * instant is truncated to its second, as seconds are our unit. */
+static gboolean
+drop_fraction(const char *v, char out[static 32])
+{
+	const char *dot = strchr(v, '.');
+	const char *rest;
+
+	if (dot == NULL || dot - v < 3 || dot[-3] != ':' || !g_ascii_isdigit(dot[-2]) ||
+	    !g_ascii_isdigit(dot[-1]) || !g_ascii_isdigit(dot[1]))
+		return FALSE;
+	for (rest = dot + 1; g_ascii_isdigit(*rest); rest++)
+		;
+	if ((gsize)(dot - v) + strlen(rest) >= 32)
+		return FALSE;
+	g_snprintf(out, 32, "%.*s%s", (int)(dot - v), v, rest);
+	return TRUE;
+}
+
 /* A source timestamp @v as ours, in UTC (@out, 21 bytes); *local gets the local
  * time read (in @local_buf, or @v itself), *t the instant and *kind whether it was
  * repeated. */
@@ -933,6 +955,8 @@ convert_timestamp(Run *run, const char *v, char out[static 21], char local_buf[s
 			return format_fail(error, v, "timestamp", format);
 		g_snprintf(local_buf, 32, "%04d-%02d-%02dT%02d:%02d:%02d", f[0], f[1], f[2], f[3],
 			   f[4], f[5]);
+		*local = local_buf;
+	} else if (drop_fraction(v, local_buf)) {
 		*local = local_buf;
 	}
 	if (!parse_timestamp(*local, &run->zone, t, kind, error)) {
@@ -1039,6 +1063,55 @@ on_source(const CsvRecord *rec, gpointer data)
 	g_hash_table_replace(run->latest, g_strdup(key), row);
 	if (kept != NULL)
 		source_row_free(kept);
+}
+
+/* Whether field @name of @run comes out empty for @values, with no default. */
+static gboolean
+gives_nothing(Run *run, const char *name, const char *const *values)
+{
+	int i = find_column(run->columns, run->n_columns, name);
+	const Field *f = i >= 0 ? &run->fields[i] : NULL;
+
+	return f == NULL || (f->deflt == NULL && (f->source < 0 ||
+		field_text(run, f, values[f->source], run->buf) == NULL));
+}
+
+/* A row of a Statuspage export: read as a source row, unless it concerns no service
+ * (no component, or one its value map empties): the page says nothing of ours is
+ * affected. */
+static void
+on_statuspage(const StatuspageRow *row, gpointer data)
+{
+	Run *run = data;
+	CsvRecord rec = {
+		.line = row->line, .raw = row->raw, .raw_len = row->raw_len, .values = row->values,
+		.bad = row->bad, .problem = row->problem, .first_diag = row->first_diag,
+	};
+
+	if (!row->problem && gives_nothing(run, "service_id", row->values) &&
+	    gives_nothing(run, "customer_id", row->values)) {
+		run->unscoped++;
+		return;
+	}
+	on_source(&rec, run);
+}
+
+/* Reads a Statuspage export into @run's rows. */
+static CsvReadStatus
+read_statuspage(Run *run, const char *data, gsize len)
+{
+	const char *members[CSV_MAX_COLUMNS];
+
+	for (guint i = 0; i < run->n_sources; i++)
+		members[i] = run->sources[i].name;
+	if (!statuspage_read(run->m->source, data, len, members, run->n_sources, on_statuspage, run,
+			     run->scratch))
+		return CSV_READ_FAILED;
+	if (run->unscoped > 0)
+		diag_add(run->scratch, DIAG_WARNING, run->m->source, 0, NULL, NULL, "rows that map to no "
+			 "service, not read: %u (expected components that map to services, or "
+			 "default.service_id for rows without one)", run->unscoped);
+	return CSV_READ_OK;
 }
 
 static void
@@ -1293,9 +1366,13 @@ import_set_read(ImportSet *set, const char *name, const char *data, gsize len,
 	for (guint i = 0; i < n_columns; i++)
 		if (run->fields[i].source >= 0)
 			diag_list_set_column_alias(diags, name, columns[i].name, run->fields[i].column);
-	warn_absent(run, data, len);
-	status = csv_reader_read(run->m->source, data, len, run->sources, run->n_sources, on_source,
-				 run, scratch);
+	if (statuspage_is_source(run->m->source)) {
+		status = read_statuspage(run, data, len);
+	} else {
+		warn_absent(run, data, len);
+		status = csv_reader_read(run->m->source, data, len, run->sources, run->n_sources,
+					 on_source, run, scratch);
+	}
 	pass_problems(run, diag_count(scratch));
 	g_hash_table_iter_init(&iter, latest);
 	while (g_hash_table_iter_next(&iter, NULL, &row))
