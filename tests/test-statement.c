@@ -545,6 +545,32 @@ busy_customer(Fixture *f)
 	return cr;
 }
 
+/* Ids as long as the rules allow and a label of three lines: none is cut, the label's
+ * id is always shown. */
+#define LONG_LABEL "Infogérance de la plateforme de commerce en ligne et de ses bases " \
+		   "de données"
+
+static CustomerReport *
+long_names_customer(Fixture *f)
+{
+	ServiceReport *sr = one_service(f, "hosting-999", 99900, "C007", "Grands Magasins du Centre",
+					NULL, LANGUAGE_FR, "SRV-2026-000123", LONG_LABEL);
+	CustomerReport *cr = customer_of(f, sr);
+	gint64 opened = paris(6, 3, 10, 0);
+	Ticket *t = add_ticket(f, sr, "INC2026-00123", opened, opened + 6 * 3600);
+	Ticket *u = add_ticket(f, sr, "CHG-2026-06-000000000042-EXT", opened, opened + 3600);
+	CreditLine line = { 1, sr->service, CREDIT_GTR, t->id, 20000, 8000, 1600, FALSE };
+
+	add_outage(f, sr, "OUT2026-00456", opened, opened + 3600, CAUSE_PROVIDER, "Panne", 3600);
+	add_outage(f, sr, "OUTAGE-2026-06-000000000789", opened + 7200, opened + 9000,
+		   CAUSE_PROVIDER, "Panne", 1800);
+	add_judgement(sr, t, JUDGEMENT_JUDGED, REASON_NONE, 6 * 3600, 4 * 3600, 8000, 20000);
+	add_judgement(sr, u, JUDGEMENT_JUDGED, REASON_NONE, 3600, 4 * 3600, 0, 0);
+	sr->credit = 8000;
+	set_note(f, cr, &line, 1);
+	return cr;
+}
+
 /* Names from anywhere: Latin Extended (the Latin font), Greek and Cyrillic (the wide
  * font), Japanese (no glyph in DejaVu: boxes, but extracted right). */
 static CustomerReport *
@@ -815,6 +841,37 @@ static const char *const UNICODE[] = {
 	"2 rows of this customer’s data were rejected", NULL,
 };
 
+/* Ids of 13 characters whole on their line; the label whole in its heading, though
+ * wrapped, and its id after it wherever it is shortened (the credit note).  Longer ids
+ * wrap: pdftotext reads their pieces across the row, so they are not looked for. */
+static void
+nothing_cut(const char *text)
+{
+	static const char *const whole[] = {
+		"INC2026-00123", "OUT2026-00456", LONG_LABEL " (SRV-2026-000123)",
+	};
+	GString *packed = g_string_new(NULL);
+
+	for (const char *p = text; *p != '\0'; p++)
+		if (*p != ' ')
+			g_string_append_c(packed, *p);
+	for (guint i = 0; i < G_N_ELEMENTS(whole); i++) {
+		g_autofree char *needle = g_strdelimit(g_strdup(whole[i]), " ", '\x01');
+		GString *n = g_string_new(NULL);
+
+		for (const char *p = needle; *p != '\0'; p++)
+			if (*p != '\x01')
+				g_string_append_c(n, *p);
+		if (strstr(packed->str, n->str) == NULL)
+			g_error("\"%s\" is not whole in the statement's text:\n%s", whole[i], text);
+		g_string_free(n, TRUE);
+	}
+	g_assert_cmpuint(count(packed->str, "(SRV-2026-000123)"), ==, 2);
+	g_string_free(packed, TRUE);
+}
+
+static const char *const LONG_NAMES[] = { "INC2026-00123", "OUT2026-00456", NULL };
+
 static const RenderCase CASES[] = {
 	{ "/statement/render/french-one-service", french_customer, "C001.pdf", FRENCH, NULL, 2, 2,
 	  every_ticket },
@@ -828,6 +885,8 @@ static const RenderCase CASES[] = {
 	  12, header_on_every_page },
 	{ "/statement/render/any-unicode-name", unicode_customer, "C006.pdf", UNICODE, NULL, 1, 1,
 	  NULL },
+	{ "/statement/render/long-ids-and-labels-whole", long_names_customer, "C007.pdf",
+	  LONG_NAMES, NULL, 1, 2, nothing_cut },
 };
 
 static void

@@ -417,8 +417,8 @@ static void
 render_summary(Render *r)
 {
 	static const ColumnSpec columns[] = {
-		{ TPL_SUM_COL_SERVICE, 2.0, ALIGN_LEFT, 2 },
-		{ TPL_SUM_COL_ID, 0.9, ALIGN_LEFT, 1 },
+		{ TPL_SUM_COL_SERVICE, 2.0, ALIGN_LEFT, 4 },
+		{ TPL_SUM_COL_ID, 0.9, ALIGN_LEFT, 0 }, /* an id wraps, never cut */
 		{ TPL_SUM_COL_AVAILABILITY, 1.1, ALIGN_RIGHT, 1 },
 		{ TPL_SUM_COL_TARGET, 0.8, ALIGN_RIGHT, 1 },
 		{ TPL_SUM_COL_GTR, 0.85, ALIGN_RIGHT, 1 },
@@ -573,11 +573,12 @@ static void
 render_events(Render *r, const ServiceReport *sr)
 {
 	static const ColumnSpec columns[] = {
-		{ TPL_EV_COL_REF, 1.0, ALIGN_LEFT, 1 },
+		/* an id is never cut: room for 13 characters, and a longer one wraps */
+		{ TPL_EV_COL_REF, 1.3, ALIGN_LEFT, 0 },
 		{ TPL_EV_COL_START, 1.35, ALIGN_LEFT, 1 },
 		{ TPL_EV_COL_END, 1.35, ALIGN_LEFT, 1 },
 		{ TPL_EV_COL_DURATION, 1.2, ALIGN_RIGHT, 2 },
-		{ TPL_EV_COL_DESCRIPTION, 3.3, ALIGN_LEFT, 2 },
+		{ TPL_EV_COL_DESCRIPTION, 3.0, ALIGN_LEFT, 2 },
 	};
 	Table t;
 
@@ -797,8 +798,9 @@ static void
 render_incidents(Render *r, const ServiceReport *sr, gboolean nothing)
 {
 	static const ColumnSpec columns[] = {
-		/* figures wrap between their parts rather than be cut */
-		{ TPL_INC_COL_TICKET, 1.05, ALIGN_LEFT, 1 },
+		/* figures wrap between their parts rather than be cut; an id is never cut:
+		 * room for 13 characters, and a longer one wraps */
+		{ TPL_INC_COL_TICKET, 1.35, ALIGN_LEFT, 0 },
 		{ TPL_INC_COL_GUARANTEE, 0.9, ALIGN_LEFT, 1 },
 		{ TPL_INC_COL_PRIORITY, 0.7, ALIGN_LEFT, 1 },
 		{ TPL_INC_COL_OPENED, 1.15, ALIGN_LEFT, 1 },
@@ -927,16 +929,34 @@ render_allowances(Render *r, const ServiceReport *sr)
 	}
 }
 
-/* "{label} ({id})" on one line: a long label is cut, never the id. */
+/* "{label} ({id})" on at most @max_lines lines of @width: a label too long for them is
+ * cut, never the id. */
 static char *
-service_heading(Render *r, const Service *s, double size, double width)
+service_name(Render *r, const Service *s, PdfFace face, double size, double width,
+	     guint max_lines)
 {
-	g_autofree char *bare = template_format(r->tpl, TPL_SVC_HEADING, "label", "", "id", s->id,
-						NULL);
-	double room = width - pdf_text_width(r->doc, PDF_BOLD, size, bare);
-	g_autofree char *label = pdf_text_fit(r->doc, PDF_BOLD, size, service_label(s), MAX(room, 40));
+	g_autofree char *full = template_format(r->tpl, TPL_SVC_HEADING, "label", service_label(s),
+						"id", s->id, NULL);
+	g_autoptr(GPtrArray) lines = pdf_text_wrap(r->doc, face, size, full, width, max_lines + 1);
+	g_autofree char *bare = NULL;
+	double room;
 
-	return template_format(r->tpl, TPL_SVC_HEADING, "label", label, "id", s->id, NULL);
+	if (lines->len <= max_lines)
+		return g_steal_pointer(&full);
+	bare = template_format(r->tpl, TPL_SVC_HEADING, "label", "", "id", s->id, NULL);
+	room = max_lines * width - pdf_text_width(r->doc, face, size, bare);
+	/* the label shortened a quarter line at a time, for what wrapping at spaces wastes */
+	for (;; room -= width / 4) {
+		g_autofree char *label = pdf_text_fit(r->doc, face, size, service_label(s),
+						      MAX(room, 40));
+
+		g_free(full);
+		full = template_format(r->tpl, TPL_SVC_HEADING, "label", label, "id", s->id, NULL);
+		g_ptr_array_unref(lines);
+		lines = pdf_text_wrap(r->doc, face, size, full, width, max_lines + 1);
+		if (lines->len <= max_lines || room <= 40)
+			return g_steal_pointer(&full);
+	}
 }
 
 static void
@@ -944,8 +964,8 @@ render_service(Render *r, const ServiceReport *sr)
 {
 	g_autofree char *plan = template_format(r->tpl, TPL_SVC_PLAN, "plan", sr->plan->id, NULL);
 	double aside = pdf_text_width(r->doc, PDF_REGULAR, 9, plan) + 12;
-	g_autofree char *heading = service_heading(r, sr->service, 12,
-						   layout_width(&r->lo) - aside);
+	g_autofree char *heading = service_name(r, sr->service, PDF_BOLD, 12,
+						layout_width(&r->lo) - aside, LAYOUT_HEADING_LINES);
 	gboolean nothing = (sr->events == NULL || sr->events->len == 0) &&
 			   (sr->exclusions == NULL || sr->exclusions->len == 0) &&
 			   (sr->judgements == NULL || sr->judgements->len == 0);
@@ -1049,8 +1069,8 @@ render_credit(Render *r)
 		gboolean cap = line->kind >= CREDIT_CAP_AVAILABILITY;
 		g_autofree char *owned = NULL;
 		g_autofree char *item = NULL;
-		g_autofree char *service = g_strdup_printf("%s (%s)", service_label(line->service),
-							   line->service->id);
+		g_autofree char *service = service_name(r, line->service, PDF_REGULAR, t.size,
+							table_text_width(&t, 1), 2);
 		char num[16];
 		FormatBuf p, a;
 
