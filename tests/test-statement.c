@@ -974,6 +974,55 @@ test_identical_bytes(void)
 	fixture_free(f);
 }
 
+/* A credit note of six two-line rows after 0 to 39 outage rows, so its heading falls at
+ * every height of a page: the heading, the table and its totals share a page. */
+static void
+test_credit_note_heading(void)
+{
+	if (!have_tools())
+		return;
+	for (int rows = 0; rows < 40; rows++) {
+		Fixture *f = fixture_new();
+		g_autoptr(StatementContext) ctx = context(f);
+		ServiceReport *sr = one_service(f, "hosting-999", 99900, "C008", "Imprimerie Durand",
+						NULL, LANGUAGE_FR, "S800",
+						"Serveur dédié d’impression et de préparation des fichiers");
+		CustomerReport *cr = customer_of(f, sr);
+		CreditLine lines[6];
+		g_autofree char *path = NULL;
+		guint pages, found = 0;
+
+		for (int i = 0; i < rows; i++) {
+			g_autofree char *id = g_strdup_printf("O%03d", i);
+			gint64 start = paris(6, 1 + i % 28, 10, 0);
+
+			add_outage(f, sr, id, start, start + 600, CAUSE_PROVIDER, "Panne", 600);
+		}
+		for (guint i = 0; i < G_N_ELEMENTS(lines); i++)
+			lines[i] = (CreditLine){ i + 1, sr->service, CREDIT_AVAILABILITY, NULL, 1000,
+						 1000, 200, FALSE };
+		sr->credit = 6000;
+		set_note(f, cr, lines, G_N_ELEMENTS(lines));
+		path = render(f, ctx, cr, "C008.pdf");
+		pages = page_count(path);
+		for (guint p = 1; p <= pages; p++) {
+			g_autofree char *first = g_strdup_printf("%u", p);
+			const char *argv[] = { "pdftotext", "-f", first, "-l", first, "-enc", "UTF-8",
+					       path, "-", NULL };
+			g_autofree char *text = run(argv, 0);
+
+			if (strstr(text, "Avoir n°") == NULL)
+				continue;
+			found++;
+			if (strstr(text, "Total TTC") == NULL || strstr(text, "Montant HT") == NULL)
+				g_error("%d outage rows: the credit note's heading is alone on page %u:\n%s",
+					rows, p, text);
+		}
+		g_assert_cmpuint(found, ==, 1);
+		fixture_free(f);
+	}
+}
+
 static void
 test_size(void)
 {
@@ -1184,6 +1233,8 @@ main(int argc, char **argv)
 	g_test_add_func("/statement/render/metadata", test_metadata);
 	g_test_add_func("/statement/render/logo", test_logo);
 	g_test_add_func("/statement/context/unreadable-logo", test_bad_logo);
+	g_test_add_func("/statement/render/credit-note-heading-keeps-its-table",
+			test_credit_note_heading);
 	g_test_add_func("/statement/render/identical-bytes", test_identical_bytes);
 	g_test_add_func("/statement/render/threads-same-bytes", test_threads);
 	g_test_add_func("/statement/render/size", test_size);

@@ -357,6 +357,12 @@ table_row(Table *t, const TableCell *cells, const RowStyle *style)
 }
 
 double
+table_lines_height(const Table *t, guint lines)
+{
+	return lines * layout_leading(t->size) + 2 * CELL_PAD_Y;
+}
+
+double
 table_text_width(const Table *t, guint i)
 {
 	g_return_val_if_fail(i < t->n_columns, 0);

@@ -145,6 +145,8 @@ void table_init(Table *t, Layout *lo, const TableColumn *columns, guint n_column
 /* Draws a row of n_columns cells, starting a new page (and repeating the caption and
  * header) when it does not fit. */
 void table_row(Table *t, const TableCell *cells, const RowStyle *style);
+/* The height of a row whose tallest cell has @lines lines. */
+double table_lines_height(const Table *t, guint lines);
 /* The width text has in column @i, inside the cell's padding. */
 double table_text_width(const Table *t, guint i);
 /* Closes the table with a rule and a little space, and frees what it holds. */

@@ -1053,17 +1053,19 @@ render_credit(Render *r)
 	if (note_->n_lines == 0)
 		return;
 	title = template_format(r->tpl, TPL_CR_TITLE, "number", note_->id, NULL);
-	/* a short note goes whole onto the page of its heading (rows of up to two lines) */
-	section_heading(r, title, NULL,
-			note_->n_lines <= 12 ? 24.0 * note_->n_lines + 18 + TOTALS_HEIGHT : 60);
 	table_begin(r, &t, columns, G_N_ELEMENTS(columns), 8, TPL_N_KEYS, note_->n_lines);
+	/* a short note is not split across pages */
+	if (note_->n_lines <= 12)
+		t.keep = note_->n_lines;
+	/* the heading keeps the room the table asks for its start: its header and a short
+	 * note whole with its totals, or a long note's first rows (cells of up to two lines) */
+	section_heading(r, title, NULL,
+			table_lines_height(&t, 2) * (1 + MIN(note_->n_lines, t.keep)) +
+				(note_->n_lines <= 12 ? TOTALS_HEIGHT : 0));
 	/* the section heading says it on the first page; a caption on the next ones */
 	t.caption = title;
 	t.caption_continued_only = TRUE;
 	t.tail = TOTALS_HEIGHT;
-	/* a short note is not split across pages */
-	if (note_->n_lines <= 12)
-		t.keep = note_->n_lines;
 	for (guint i = 0; i < note_->n_lines; i++) {
 		const CreditLine *line = &note_->lines[i];
 		gboolean cap = line->kind >= CREDIT_CAP_AVAILABILITY;
