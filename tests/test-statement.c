@@ -974,10 +974,13 @@ test_identical_bytes(void)
 	fixture_free(f);
 }
 
-/* A credit note of six two-line rows after 0 to 39 outage rows, so its heading falls at
- * every height of a page: the heading, the table and its totals share a page. */
+/* What follows @rows outage rows in a test of page feet: a credit note or incidents. */
+typedef void (*AfterOutages)(Fixture *f, ServiceReport *sr, CustomerReport *cr);
+
+/* Renders a statement for 0 to 39 outage rows followed by @after, so that what follows
+ * starts at every height of a page; on every page holding @marker, @with is there too. */
 static void
-test_credit_note_heading(void)
+assert_kept_together(AfterOutages after, const char *marker, const char *with)
 {
 	if (!have_tools())
 		return;
@@ -988,7 +991,6 @@ test_credit_note_heading(void)
 						NULL, LANGUAGE_FR, "S800",
 						"Serveur dédié d’impression et de préparation des fichiers");
 		CustomerReport *cr = customer_of(f, sr);
-		CreditLine lines[6];
 		g_autofree char *path = NULL;
 		guint pages, found = 0;
 
@@ -998,11 +1000,7 @@ test_credit_note_heading(void)
 
 			add_outage(f, sr, id, start, start + 600, CAUSE_PROVIDER, "Panne", 600);
 		}
-		for (guint i = 0; i < G_N_ELEMENTS(lines); i++)
-			lines[i] = (CreditLine){ i + 1, sr->service, CREDIT_AVAILABILITY, NULL, 1000,
-						 1000, 200, FALSE };
-		sr->credit = 6000;
-		set_note(f, cr, lines, G_N_ELEMENTS(lines));
+		after(f, sr, cr);
 		path = render(f, ctx, cr, "C008.pdf");
 		pages = page_count(path);
 		for (guint p = 1; p <= pages; p++) {
@@ -1011,16 +1009,61 @@ test_credit_note_heading(void)
 					       path, "-", NULL };
 			g_autofree char *text = run(argv, 0);
 
-			if (strstr(text, "Avoir n°") == NULL)
+			if (strstr(text, marker) == NULL)
 				continue;
 			found++;
-			if (strstr(text, "Total TTC") == NULL || strstr(text, "Montant HT") == NULL)
-				g_error("%d outage rows: the credit note's heading is alone on page %u:\n%s",
-					rows, p, text);
+			if (strstr(text, with) == NULL)
+				g_error("%d outage rows: \"%s\" without \"%s\" on page %u:\n%s", rows,
+					marker, with, p, text);
 		}
 		g_assert_cmpuint(found, ==, 1);
 		fixture_free(f);
 	}
+}
+
+/* A credit note of six two-line rows. */
+static void
+six_line_note(Fixture *f, ServiceReport *sr, CustomerReport *cr)
+{
+	CreditLine lines[6];
+
+	for (guint i = 0; i < G_N_ELEMENTS(lines); i++)
+		lines[i] = (CreditLine){ i + 1, sr->service, CREDIT_AVAILABILITY, NULL, 1000, 1000,
+					 200, FALSE };
+	sr->credit = 6000;
+	set_note(f, cr, lines, G_N_ELEMENTS(lines));
+}
+
+/* Five incidents, one still open, under a compliance target: three notes under them. */
+static void
+five_incidents(Fixture *f, ServiceReport *sr, CustomerReport *cr)
+{
+	(void)cr;
+	for (int i = 0; i < 5; i++) {
+		g_autofree char *id = g_strdup_printf("INC%d", i);
+		gint64 opened = paris(6, 2 + i, 9, 0);
+		Ticket *t = add_ticket(f, sr, id, opened, opened + 3600);
+
+		add_judgement(sr, t, i == 4 ? JUDGEMENT_OPEN : JUDGEMENT_JUDGED, REASON_NONE, 3600,
+			      4 * 3600, 0, 0);
+	}
+	sr->compliance = (ComplianceResult){ TRUE, 90000, 5, 5, 100000, TRUE };
+}
+
+/* The credit note's heading, its table and its totals share a page. */
+static void
+test_credit_note_heading(void)
+{
+	assert_kept_together(six_line_note, "Avoir n°", "Total TTC");
+}
+
+/* The notes under the incidents (breaches, open tickets, compliance) stay with its last
+ * row: never alone at the top of a page. */
+static void
+test_incident_notes(void)
+{
+	assert_kept_together(five_incidents, "Dépassements ce mois-ci", "INC");
+	assert_kept_together(five_incidents, "Respect des garanties", "INC");
 }
 
 static void
@@ -1235,6 +1278,7 @@ main(int argc, char **argv)
 	g_test_add_func("/statement/context/unreadable-logo", test_bad_logo);
 	g_test_add_func("/statement/render/credit-note-heading-keeps-its-table",
 			test_credit_note_heading);
+	g_test_add_func("/statement/render/incident-notes-stay-with-the-table", test_incident_notes);
 	g_test_add_func("/statement/render/identical-bytes", test_identical_bytes);
 	g_test_add_func("/statement/render/threads-same-bytes", test_threads);
 	g_test_add_func("/statement/render/size", test_size);

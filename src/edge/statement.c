@@ -184,6 +184,15 @@ note(Render *r, const char *text)
 	layout_paragraph(&r->lo, &st, 0, text);
 }
 
+/* The height note() takes for @text (none for NULL). */
+static double
+note_height(Render *r, const char *text)
+{
+	TextStyle st = style(PDF_REGULAR, 7.5, MUTED);
+
+	return text != NULL ? layout_paragraph_height(&r->lo, &st, layout_width(&r->lo), text) : 0;
+}
+
 /* A column whose title is a template key. */
 typedef struct {
 	TemplateKey title;
@@ -794,6 +803,22 @@ incident_row(Render *r, Table *t, const Judgement *j)
 	table_row(t, cells, &row);
 }
 
+/* "Guarantees met since 1 January: …", or NULL without a compliance target. */
+static char *
+compliance_text(Render *r, const ServiceReport *sr)
+{
+	const ComplianceResult *c = &sr->compliance;
+	FormatBuf p, t, m, j;
+
+	if (!c->defined)
+		return NULL;
+	return template_format(r->tpl, TPL_INC_COMPLIANCE, "percent",
+			       format_percent(&p, r->lang, c->percent), "target",
+			       format_percent_short(&t, r->lang, c->target), "met",
+			       format_int(&m, r->lang, c->met), "judged", format_int(&j, r->lang, c->judged),
+			       NULL);
+}
+
 static void
 render_incidents(Render *r, const ServiceReport *sr, gboolean nothing)
 {
@@ -812,7 +837,10 @@ render_incidents(Render *r, const ServiceReport *sr, gboolean nothing)
 	};
 	const Plan *plan = sr->plan;
 	g_autoptr(GPtrArray) sorted = NULL;
+	g_autofree char *breaches = NULL;
+	g_autofree char *compliance = NULL;
 	gboolean any_open = FALSE;
+	FormatBuf g1, g2;
 	Table t;
 
 	if (!plan->gtr.defined && !plan->gti.defined)
@@ -830,22 +858,21 @@ render_incidents(Render *r, const ServiceReport *sr, gboolean nothing)
 		g_ptr_array_add(sorted, &g_array_index(sr->judgements, Judgement, i));
 	g_ptr_array_sort_with_data(sorted, compare_judgements, (gpointer)plan);
 
+	for (guint i = 0; i < sorted->len; i++)
+		any_open = any_open || ((const Judgement *)sorted->pdata[i])->status == JUDGEMENT_OPEN;
+	breaches = template_format(r->tpl, TPL_INC_BREACHES, "gtr",
+				   breaches_text(&g1, r, plan->gtr.defined, sr->gtr_breaches), "gti",
+				   breaches_text(&g2, r, plan->gti.defined, sr->gti_breaches), NULL);
+	compliance = compliance_text(r, sr);
+
 	table_begin(r, &t, columns, G_N_ELEMENTS(columns), 7.5, TPL_INC_TITLE, sorted->len);
-	for (guint i = 0; i < sorted->len; i++) {
-		const Judgement *j = g_ptr_array_index(sorted, i);
-
-		any_open = any_open || j->status == JUDGEMENT_OPEN;
-		incident_row(r, &t, j);
-	}
+	/* the notes under the table (and render_compliance's) go with its last row */
+	t.tail = note_height(r, breaches) + (any_open ? note_height(r, T(INC_OPEN_NOTE)) : 0) +
+		 note_height(r, compliance);
+	for (guint i = 0; i < sorted->len; i++)
+		incident_row(r, &t, g_ptr_array_index(sorted, i));
 	table_end(&t);
-	{
-		FormatBuf g1, g2;
-		g_autofree char *breaches = template_format(
-			r->tpl, TPL_INC_BREACHES, "gtr", breaches_text(&g1, r, plan->gtr.defined, sr->gtr_breaches),
-			"gti", breaches_text(&g2, r, plan->gti.defined, sr->gti_breaches), NULL);
-
-		note(r, breaches);
-	}
+	note(r, breaches);
 	if (any_open)
 		note(r, T(INC_OPEN_NOTE));
 }
@@ -853,18 +880,10 @@ render_incidents(Render *r, const ServiceReport *sr, gboolean nothing)
 static void
 render_compliance(Render *r, const ServiceReport *sr)
 {
-	const ComplianceResult *c = &sr->compliance;
-	FormatBuf p, t, m, j;
-	g_autofree char *text = NULL;
+	g_autofree char *text = compliance_text(r, sr);
 
-	if (!c->defined)
-		return;
-	text = template_format(r->tpl, TPL_INC_COMPLIANCE, "percent",
-			       format_percent(&p, r->lang, c->percent), "target",
-			       format_percent_short(&t, r->lang, c->target), "met",
-			       format_int(&m, r->lang, c->met), "judged", format_int(&j, r->lang, c->judged),
-			       NULL);
-	note(r, text);
+	if (text != NULL)
+		note(r, text);
 }
 
 static void
