@@ -965,7 +965,7 @@ service_name(Render *r, const Service *s, PdfFace face, double size, double widt
 	bare = template_format(r->tpl, TPL_SVC_HEADING, "label", "", "id", s->id, NULL);
 	room = max_lines * width - pdf_text_width(r->doc, face, size, bare);
 	/* the label shortened a quarter line at a time, for what wrapping at spaces wastes */
-	for (;; room -= width / 4) {
+	for (;; room -= MAX(width / 4, 10)) {
 		g_autofree char *label = pdf_text_fit(r->doc, face, size, service_label(s),
 						      MAX(room, 40));
 
