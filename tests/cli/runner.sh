@@ -29,7 +29,7 @@ flock "$tmp/o2/.lock" sleep 5 & holder=$!
 sleep 0.3
 start=$(date +%s)
 timeout 4 "$bin" --input "$example" --month "$month" --out "$tmp/o2" --no-pdf 2>"$tmp/err"; rc=$?
-if [ "$rc" -eq 3 ] && [ $(( $(date +%s) - start )) -le 2 ] && grep -q 'in use by another run' "$tmp/err"
+if [ "$rc" -eq 3 ] && [ $(( $(date +%s) - start )) -le 2 ] && grep -q 'in use by another run: .*(expected one run at a time' "$tmp/err"
 then ok locked-root-exits-3; else fail locked-root-exits-3 "exit $rc" "$(head -n 3 "$tmp/err")"; fi
 kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
 
