@@ -1050,6 +1050,43 @@ five_incidents(Fixture *f, ServiceReport *sr, CustomerReport *cr)
 	sr->compliance = (ComplianceResult){ TRUE, 90000, 5, 5, 100000, TRUE };
 }
 
+/* A provider and a customer whose names and addresses run to thousands of lines: the
+ * header keeps to the first page, with the customer's box, its reference and the period. */
+static void
+test_huge_names(void)
+{
+	Fixture *f;
+	g_autoptr(StatementContext) ctx = NULL;
+	g_autoptr(GString) name = g_string_new(NULL);
+	g_autoptr(GString) address = g_string_new(NULL);
+	g_autofree char *path = NULL;
+	g_autofree char *text = NULL;
+	const char *argv[] = { "pdftotext", "-f", "1", "-l", "1", "-enc", "UTF-8", NULL, "-", NULL };
+
+	if (!have_tools())
+		return;
+	for (int i = 0; i < 2000; i++)
+		g_string_append(name, "Nom ");
+	for (int i = 0; i < 2000; i++)
+		g_string_append(address, "Bâtiment A\n");
+	f = fixture_new();
+	g_free(f->ds->plans->provider.name);
+	g_free(f->ds->plans->provider.address);
+	f->ds->plans->provider.name = g_strdup(name->str);
+	f->ds->plans->provider.address = g_strdup(address->str);
+	ctx = context(f);
+	path = render(f, ctx,
+		      customer_of(f, one_service(f, "basic", 99500, "C009", name->str, address->str,
+						 LANGUAGE_FR, "S900", "Site vitrine")),
+		      "C009.pdf");
+	argv[7] = path;
+	text = run(argv, 0);
+	assert_contains(text, "Référence client : C009");
+	assert_contains(text, "Période du 1er au 30 juin 2026");
+	assert_contains(text, "Synthèse");
+	fixture_free(f);
+}
+
 /* The credit note's heading, its table and its totals share a page. */
 static void
 test_credit_note_heading(void)
@@ -1279,6 +1316,7 @@ main(int argc, char **argv)
 	g_test_add_func("/statement/render/credit-note-heading-keeps-its-table",
 			test_credit_note_heading);
 	g_test_add_func("/statement/render/incident-notes-stay-with-the-table", test_incident_notes);
+	g_test_add_func("/statement/render/huge-names-keep-the-header-on-page-1", test_huge_names);
 	g_test_add_func("/statement/render/identical-bytes", test_identical_bytes);
 	g_test_add_func("/statement/render/threads-same-bytes", test_threads);
 	g_test_add_func("/statement/render/size", test_size);

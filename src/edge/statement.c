@@ -29,6 +29,10 @@ struct _StatementContext {
 #define FOOTER_BOTTOM 28.0
 #define LEGAL_SIZE 6.5
 #define LEGAL_LINES 3
+/* lines a name or an address takes in the first page's header, the last ending in "…"
+ * beyond: the header, the customer's box and the period stay on the first page */
+#define NAME_LINES 4
+#define ADDRESS_LINES 10
 
 static const PdfColor INK = { 0.13, 0.13, 0.13 };
 static const PdfColor MUTED = { 0.40, 0.40, 0.40 };
@@ -271,6 +275,17 @@ footers(Render *r)
 
 /* ==== Header ======================================================================= */
 
+/* @text wrapped to @max_lines lines of @width, the lines joined by line breaks. */
+static char *
+clip_lines(Render *r, const TextStyle *st, double width, const char *text, guint max_lines)
+{
+	g_autoptr(GPtrArray) lines = pdf_text_wrap(r->doc, st->face, st->size, text, width,
+						   max_lines);
+
+	g_ptr_array_add(lines, NULL);
+	return g_strjoinv("\n", (char **)lines->pdata);
+}
+
 static void
 render_header(Render *r)
 {
@@ -295,6 +310,12 @@ render_header(Render *r)
 	TextStyle cname = style(PDF_BOLD, 10.5, INK);
 	TextStyle body = style(PDF_REGULAR, 8.5, INK);
 	TextStyle per = style(PDF_BOLD, 10, INK);
+	g_autofree char *p_name = clip_lines(r, &name, half - 10, r->provider->name, NAME_LINES);
+	g_autofree char *p_address = r->provider->address == NULL ? NULL
+		: clip_lines(r, &small, half - 10, r->provider->address, ADDRESS_LINES);
+	g_autofree char *c_name = clip_lines(r, &cname, box_w - 2 * pad, c->name, NAME_LINES);
+	g_autofree char *c_address = c->address == NULL ? NULL
+		: clip_lines(r, &body, box_w - 2 * pad, c->address, ADDRESS_LINES);
 
 	/* provider, left */
 	if (pdf_resources_logo_size(r->ctx->res, &logo_w, &logo_h) && logo_w > 0 && logo_h > 0) {
@@ -307,9 +328,9 @@ render_header(Render *r)
 		pdf_logo(r->doc, lo->left, ly, lw, h);
 		ly += h + 6;
 	}
-	ly += layout_text_box(lo, &name, lo->left, ly, half - 10, r->provider->name);
-	if (r->provider->address != NULL)
-		ly += layout_text_box(lo, &small, lo->left, ly, half - 10, r->provider->address);
+	ly += layout_text_box(lo, &name, lo->left, ly, half - 10, p_name);
+	if (p_address != NULL)
+		ly += layout_text_box(lo, &small, lo->left, ly, half - 10, p_address);
 
 	/* the document, right */
 	text_right(r, style(PDF_BOLD, 15, ACCENT), lo->right, ry, half, T(DOC_TITLE));
@@ -325,17 +346,17 @@ render_header(Render *r)
 
 	/* the customer in a box, right; the period, left */
 	box_h = layout_leading(label.size) +
-		layout_paragraph_height(lo, &cname, box_w - 2 * pad, c->name) +
-		(c->address != NULL ? layout_paragraph_height(lo, &body, box_w - 2 * pad, c->address) : 0) +
+		layout_paragraph_height(lo, &cname, box_w - 2 * pad, c_name) +
+		(c_address != NULL ? layout_paragraph_height(lo, &body, box_w - 2 * pad, c_address) : 0) +
 		layout_leading(label.size) + 4 + 2 * pad;
 	pdf_fill_rect(r->doc, box_x, lo->y, box_w, box_h, BOX_BG);
 	ry = lo->y + pad;
 	pdf_text(r->doc, label.face, label.size, box_x + pad, ry + label.size, label.color,
 		 T(HEAD_CUSTOMER));
 	ry += layout_leading(label.size);
-	ry += layout_text_box(lo, &cname, box_x + pad, ry, box_w - 2 * pad, c->name);
-	if (c->address != NULL)
-		ry += layout_text_box(lo, &body, box_x + pad, ry, box_w - 2 * pad, c->address);
+	ry += layout_text_box(lo, &cname, box_x + pad, ry, box_w - 2 * pad, c_name);
+	if (c_address != NULL)
+		ry += layout_text_box(lo, &body, box_x + pad, ry, box_w - 2 * pad, c_address);
 	ry += 4;
 	layout_text_box(lo, &label, box_x + pad, ry, box_w - 2 * pad, ref);
 
