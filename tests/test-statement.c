@@ -545,6 +545,32 @@ busy_customer(Fixture *f)
 	return cr;
 }
 
+/* Ids as long as the rules allow and a label of three lines: none is cut, the label's
+ * id is always shown. */
+#define LONG_LABEL "Infogérance de la plateforme de commerce en ligne et de ses bases " \
+		   "de données"
+
+static CustomerReport *
+long_names_customer(Fixture *f)
+{
+	ServiceReport *sr = one_service(f, "hosting-999", 99900, "C007", "Grands Magasins du Centre",
+					NULL, LANGUAGE_FR, "SRV-2026-000123", LONG_LABEL);
+	CustomerReport *cr = customer_of(f, sr);
+	gint64 opened = paris(6, 3, 10, 0);
+	Ticket *t = add_ticket(f, sr, "INC2026-00123", opened, opened + 6 * 3600);
+	Ticket *u = add_ticket(f, sr, "CHG-2026-06-000000000042-EXT", opened, opened + 3600);
+	CreditLine line = { 1, sr->service, CREDIT_GTR, t->id, 20000, 8000, 1600, FALSE };
+
+	add_outage(f, sr, "OUT2026-00456", opened, opened + 3600, CAUSE_PROVIDER, "Panne", 3600);
+	add_outage(f, sr, "OUTAGE-2026-06-000000000789", opened + 7200, opened + 9000,
+		   CAUSE_PROVIDER, "Panne", 1800);
+	add_judgement(sr, t, JUDGEMENT_JUDGED, REASON_NONE, 6 * 3600, 4 * 3600, 8000, 20000);
+	add_judgement(sr, u, JUDGEMENT_JUDGED, REASON_NONE, 3600, 4 * 3600, 0, 0);
+	sr->credit = 8000;
+	set_note(f, cr, &line, 1);
+	return cr;
+}
+
 /* Names from anywhere: Latin Extended (the Latin font), Greek and Cyrillic (the wide
  * font), Japanese (no glyph in DejaVu: boxes, but extracted right). */
 static CustomerReport *
@@ -815,6 +841,37 @@ static const char *const UNICODE[] = {
 	"2 rows of this customer’s data were rejected", NULL,
 };
 
+/* Ids of 13 characters whole on their line; the label whole in its heading, though
+ * wrapped, and its id after it wherever it is shortened (the credit note).  Longer ids
+ * wrap: pdftotext reads their pieces across the row, so they are not looked for. */
+static void
+nothing_cut(const char *text)
+{
+	static const char *const whole[] = {
+		"INC2026-00123", "OUT2026-00456", LONG_LABEL " (SRV-2026-000123)",
+	};
+	GString *packed = g_string_new(NULL);
+
+	for (const char *p = text; *p != '\0'; p++)
+		if (*p != ' ')
+			g_string_append_c(packed, *p);
+	for (guint i = 0; i < G_N_ELEMENTS(whole); i++) {
+		g_autofree char *needle = g_strdelimit(g_strdup(whole[i]), " ", '\x01');
+		GString *n = g_string_new(NULL);
+
+		for (const char *p = needle; *p != '\0'; p++)
+			if (*p != '\x01')
+				g_string_append_c(n, *p);
+		if (strstr(packed->str, n->str) == NULL)
+			g_error("\"%s\" is not whole in the statement's text:\n%s", whole[i], text);
+		g_string_free(n, TRUE);
+	}
+	g_assert_cmpuint(count(packed->str, "(SRV-2026-000123)"), ==, 2);
+	g_string_free(packed, TRUE);
+}
+
+static const char *const LONG_NAMES[] = { "INC2026-00123", "OUT2026-00456", NULL };
+
 static const RenderCase CASES[] = {
 	{ "/statement/render/french-one-service", french_customer, "C001.pdf", FRENCH, NULL, 2, 2,
 	  every_ticket },
@@ -828,6 +885,8 @@ static const RenderCase CASES[] = {
 	  12, header_on_every_page },
 	{ "/statement/render/any-unicode-name", unicode_customer, "C006.pdf", UNICODE, NULL, 1, 1,
 	  NULL },
+	{ "/statement/render/long-ids-and-labels-whole", long_names_customer, "C007.pdf",
+	  LONG_NAMES, NULL, 1, 2, nothing_cut },
 };
 
 static void
@@ -913,6 +972,135 @@ test_identical_bytes(void)
 	b = render(f, ctx, cr, "b.pdf");
 	assert_same_bytes(a, b);
 	fixture_free(f);
+}
+
+/* What follows @rows outage rows in a test of page feet: a credit note or incidents. */
+typedef void (*AfterOutages)(Fixture *f, ServiceReport *sr, CustomerReport *cr);
+
+/* Renders a statement for 0 to 39 outage rows followed by @after, so that what follows
+ * starts at every height of a page; on every page holding @marker, @with is there too. */
+static void
+assert_kept_together(AfterOutages after, const char *marker, const char *with)
+{
+	if (!have_tools())
+		return;
+	for (int rows = 0; rows < 40; rows++) {
+		Fixture *f = fixture_new();
+		g_autoptr(StatementContext) ctx = context(f);
+		ServiceReport *sr = one_service(f, "hosting-999", 99900, "C008", "Imprimerie Durand",
+						NULL, LANGUAGE_FR, "S800",
+						"Serveur dédié d’impression et de préparation des fichiers");
+		CustomerReport *cr = customer_of(f, sr);
+		g_autofree char *path = NULL;
+		guint pages, found = 0;
+
+		for (int i = 0; i < rows; i++) {
+			g_autofree char *id = g_strdup_printf("O%03d", i);
+			gint64 start = paris(6, 1 + i % 28, 10, 0);
+
+			add_outage(f, sr, id, start, start + 600, CAUSE_PROVIDER, "Panne", 600);
+		}
+		after(f, sr, cr);
+		path = render(f, ctx, cr, "C008.pdf");
+		pages = page_count(path);
+		for (guint p = 1; p <= pages; p++) {
+			g_autofree char *first = g_strdup_printf("%u", p);
+			const char *argv[] = { "pdftotext", "-f", first, "-l", first, "-enc", "UTF-8",
+					       path, "-", NULL };
+			g_autofree char *text = run(argv, 0);
+
+			if (strstr(text, marker) == NULL)
+				continue;
+			found++;
+			if (strstr(text, with) == NULL)
+				g_error("%d outage rows: \"%s\" without \"%s\" on page %u:\n%s", rows,
+					marker, with, p, text);
+		}
+		g_assert_cmpuint(found, ==, 1);
+		fixture_free(f);
+	}
+}
+
+/* A credit note of six two-line rows. */
+static void
+six_line_note(Fixture *f, ServiceReport *sr, CustomerReport *cr)
+{
+	CreditLine lines[6];
+
+	for (guint i = 0; i < G_N_ELEMENTS(lines); i++)
+		lines[i] = (CreditLine){ i + 1, sr->service, CREDIT_AVAILABILITY, NULL, 1000, 1000,
+					 200, FALSE };
+	sr->credit = 6000;
+	set_note(f, cr, lines, G_N_ELEMENTS(lines));
+}
+
+/* Five incidents, one still open, under a compliance target: three notes under them. */
+static void
+five_incidents(Fixture *f, ServiceReport *sr, CustomerReport *cr)
+{
+	(void)cr;
+	for (int i = 0; i < 5; i++) {
+		g_autofree char *id = g_strdup_printf("INC%d", i);
+		gint64 opened = paris(6, 2 + i, 9, 0);
+		Ticket *t = add_ticket(f, sr, id, opened, opened + 3600);
+
+		add_judgement(sr, t, i == 4 ? JUDGEMENT_OPEN : JUDGEMENT_JUDGED, REASON_NONE, 3600,
+			      4 * 3600, 0, 0);
+	}
+	sr->compliance = (ComplianceResult){ TRUE, 90000, 5, 5, 100000, TRUE };
+}
+
+/* A provider and a customer whose names and addresses run to thousands of lines: the
+ * header keeps to the first page, with the customer's box, its reference and the period. */
+static void
+test_huge_names(void)
+{
+	Fixture *f;
+	g_autoptr(StatementContext) ctx = NULL;
+	g_autoptr(GString) name = g_string_new(NULL);
+	g_autoptr(GString) address = g_string_new(NULL);
+	g_autofree char *path = NULL;
+	g_autofree char *text = NULL;
+	const char *argv[] = { "pdftotext", "-f", "1", "-l", "1", "-enc", "UTF-8", NULL, "-", NULL };
+
+	if (!have_tools())
+		return;
+	for (int i = 0; i < 2000; i++)
+		g_string_append(name, "Nom ");
+	for (int i = 0; i < 2000; i++)
+		g_string_append(address, "Bâtiment A\n");
+	f = fixture_new();
+	g_free(f->ds->plans->provider.name);
+	g_free(f->ds->plans->provider.address);
+	f->ds->plans->provider.name = g_strdup(name->str);
+	f->ds->plans->provider.address = g_strdup(address->str);
+	ctx = context(f);
+	path = render(f, ctx,
+		      customer_of(f, one_service(f, "basic", 99500, "C009", name->str, address->str,
+						 LANGUAGE_FR, "S900", "Site vitrine")),
+		      "C009.pdf");
+	argv[7] = path;
+	text = run(argv, 0);
+	assert_contains(text, "Référence client : C009");
+	assert_contains(text, "Période du 1er au 30 juin 2026");
+	assert_contains(text, "Synthèse");
+	fixture_free(f);
+}
+
+/* The credit note's heading, its table and its totals share a page. */
+static void
+test_credit_note_heading(void)
+{
+	assert_kept_together(six_line_note, "Avoir n°", "Total TTC");
+}
+
+/* The notes under the incidents (breaches, open tickets, compliance) stay with its last
+ * row: never alone at the top of a page. */
+static void
+test_incident_notes(void)
+{
+	assert_kept_together(five_incidents, "Dépassements ce mois-ci", "INC");
+	assert_kept_together(five_incidents, "Respect des garanties", "INC");
 }
 
 static void
@@ -1125,6 +1313,10 @@ main(int argc, char **argv)
 	g_test_add_func("/statement/render/metadata", test_metadata);
 	g_test_add_func("/statement/render/logo", test_logo);
 	g_test_add_func("/statement/context/unreadable-logo", test_bad_logo);
+	g_test_add_func("/statement/render/credit-note-heading-keeps-its-table",
+			test_credit_note_heading);
+	g_test_add_func("/statement/render/incident-notes-stay-with-the-table", test_incident_notes);
+	g_test_add_func("/statement/render/huge-names-keep-the-header-on-page-1", test_huge_names);
 	g_test_add_func("/statement/render/identical-bytes", test_identical_bytes);
 	g_test_add_func("/statement/render/threads-same-bytes", test_threads);
 	g_test_add_func("/statement/render/size", test_size);

@@ -6,9 +6,11 @@
  * swap the folder into place.  Only main() prints the final error and picks the exit
  * status (outputs.md "Exit status").
  */
+#include <errno.h>
 #include <locale.h>
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "batch.h"
 #include "diag.h"
@@ -38,6 +40,20 @@ print_diags(DiagList *diags, FILE *stream)
 }
 
 /* The --validate run: every problem of every row of every month, nothing written. */
+/* A wrong --input is said once, not as every file missing from it. */
+static gboolean
+check_input_folder(const char *path)
+{
+	GStatBuf st;
+
+	if (g_stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return TRUE;
+	progress_fail("--input: %s: %s (expected a folder holding plans.ini and the five CSV "
+		      "files)", path, g_file_test(path, G_FILE_TEST_EXISTS) ? "not a folder"
+									     : g_strerror(errno));
+	return FALSE;
+}
+
 static int
 validate(const Options *opts)
 {
@@ -228,7 +244,8 @@ run(Options *opts)
 	}
 	for (guint i = 0; opts->customers != NULL && opts->customers[i] != NULL; i++)
 		if (g_hash_table_lookup(ds->customer_by_id, opts->customers[i]) == NULL) {
-			progress_fail("--customer: no customer %s in %s/customers.csv",
+			progress_fail("--customer: \"%s\" is not a customer of %s/customers.csv "
+				      "(expected an id of its customer_id column)",
 				      opts->customers[i], opts->input);
 			return EXIT_USAGE;
 		}
@@ -289,5 +306,7 @@ main(int argc, char **argv)
 	progress_log_init(opts.quiet ? PROGRESS_QUIET : opts.verbose ? PROGRESS_VERBOSE
 								     : PROGRESS_NORMAL);
 	batch_signals_install();
+	if (!check_input_folder(opts.input))
+		return EXIT_DATA;
 	return opts.validate ? validate(&opts) : run(&opts);
 }

@@ -142,6 +142,26 @@ sort_unique(char **v)
 	v[kept] = NULL;
 }
 
+/* GOption says what is wrong ("Unknown option --bogus"); this adds what was expected,
+ * in the form of the other messages. */
+static void
+explain_goption_error(GError *error)
+{
+	g_autofree char *expected = NULL;
+	char *message;
+
+	if (error->code == G_OPTION_ERROR_UNKNOWN_OPTION)
+		expected = g_strdup("expected one of the options --help lists");
+	else if (strstr(error->message, "nteger value") != NULL) /* --jobs, the only number */
+		expected = g_strdup_printf("expected a whole number from 1 to %d", JOBS_MAX);
+	else
+		expected = g_strdup("expected a value after the option, as --help shows");
+	message = g_strdup_printf("%c%s (%s)", g_ascii_tolower(error->message[0]),
+				  error->message[0] != '\0' ? error->message + 1 : "", expected);
+	g_free(error->message);
+	error->message = message;
+}
+
 gboolean
 options_parse(Options *opts, int argc, char **argv, GError **error)
 {
@@ -189,13 +209,16 @@ options_parse(Options *opts, int argc, char **argv, GError **error)
 	g_option_context_set_summary(context, summary);
 	g_option_context_set_description(context, description);
 	g_option_context_add_main_entries(context, entries, NULL);
-	/* GOption's own parse errors already name the option. */
-	if (!g_option_context_parse(context, &argc, &argv, error))
+	/* GOption's own parse errors name the option; they gain what was expected */
+	if (!g_option_context_parse(context, &argc, &argv, error)) {
+		explain_goption_error(*error);
 		return FALSE;
+	}
 
 	if (args != NULL && args[0] != NULL) {
 		g_set_error(error, OPTIONS_ERROR, OPTIONS_ERROR_BAD_VALUE,
-			    "unexpected argument \"%s\" (options start with --; see --help)", args[0]);
+			    "unexpected argument \"%s\" (expected options only, each starting "
+			    "with --; see --help)", args[0]);
 		return FALSE;
 	}
 	if (month != NULL) {
@@ -221,13 +244,13 @@ options_parse(Options *opts, int argc, char **argv, GError **error)
 	}
 	if (opts->quiet && opts->verbose) {
 		g_set_error_literal(error, OPTIONS_ERROR, OPTIONS_ERROR_CONFLICT,
-				    "--quiet and --verbose cannot go together");
+				    "--quiet and --verbose cannot go together (expected one of them)");
 		return FALSE;
 	}
 	if (opts->no_pdf && customers != NULL) {
 		g_set_error_literal(error, OPTIONS_ERROR, OPTIONS_ERROR_CONFLICT,
 				    "--customer re-renders statements and --no-pdf renders none: "
-				    "they cannot go together");
+				    "they cannot go together (expected one of them)");
 		return FALSE;
 	}
 

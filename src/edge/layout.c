@@ -119,15 +119,19 @@ layout_heading(Layout *lo, const TextStyle *st, const char *text, const char *as
 	TextStyle small = { PDF_REGULAR, st->size * 0.75, LAYOUT_MUTED };
 	double aside_w = aside != NULL ? pdf_text_width(lo->doc, small.face, small.size, aside) : 0;
 	double room = layout_width(lo) - (aside_w > 0 ? aside_w + 12 : 0);
-	g_autofree char *fitted = NULL;
+	g_autoptr(GPtrArray) lines = pdf_text_wrap(lo->doc, st->face, st->size, text, room,
+						   LAYOUT_HEADING_LINES);
 
-	layout_need(lo, lead + 4 + keep);
-	fitted = pdf_text_fit(lo->doc, st->face, st->size, text, room);
-	pdf_text(lo->doc, st->face, st->size, lo->left, lo->y + st->size, st->color, fitted);
+	layout_need(lo, lines->len * lead + 4 + keep);
 	if (aside_w > 0)
 		pdf_text(lo->doc, small.face, small.size, lo->right - aside_w, lo->y + st->size,
 			 small.color, aside);
-	lo->y += lead + 1;
+	for (guint i = 0; i < lines->len; i++) {
+		pdf_text(lo->doc, st->face, st->size, lo->left, lo->y + st->size, st->color,
+			 g_ptr_array_index(lines, i));
+		lo->y += lead;
+	}
+	lo->y += 1;
 	pdf_line(lo->doc, lo->left, lo->y, lo->right, lo->y, 0.6, st->color);
 	lo->y += 4;
 }
@@ -350,6 +354,19 @@ table_row(Table *t, const TableCell *cells, const RowStyle *style)
 	}
 	lo->y += height;
 	t->rows++;
+}
+
+double
+table_lines_height(const Table *t, guint lines)
+{
+	return lines * layout_leading(t->size) + 2 * CELL_PAD_Y;
+}
+
+double
+table_text_width(const Table *t, guint i)
+{
+	g_return_val_if_fail(i < t->n_columns, 0);
+	return t->widths[i] - 2 * CELL_PAD_X;
 }
 
 void

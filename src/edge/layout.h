@@ -65,7 +65,9 @@ double layout_text_box(Layout *lo, const TextStyle *style, double x, double y, d
 		       const char *text);
 
 /* A section heading with a rule under it, kept on the page of the @keep points that
- * follow it. */
+ * follow it; a long one wraps to LAYOUT_HEADING_LINES lines, the last ending in "…",
+ * with @aside on the right of the first. */
+#define LAYOUT_HEADING_LINES 3
 void layout_heading(Layout *lo, const TextStyle *style, const char *text, const char *aside,
 		    double keep);
 
@@ -143,6 +145,10 @@ void table_init(Table *t, Layout *lo, const TableColumn *columns, guint n_column
 /* Draws a row of n_columns cells, starting a new page (and repeating the caption and
  * header) when it does not fit. */
 void table_row(Table *t, const TableCell *cells, const RowStyle *style);
+/* The height of a row whose tallest cell has @lines lines. */
+double table_lines_height(const Table *t, guint lines);
+/* The width text has in column @i, inside the cell's padding. */
+double table_text_width(const Table *t, guint i);
 /* Closes the table with a rule and a little space, and frees what it holds. */
 void table_end(Table *t);
 

@@ -279,7 +279,7 @@ describe_holder(int fd)
 	g_auto(GStrv) parts = NULL;
 
 	if (n <= 0)
-		return g_strdup("a run that has not said who it is yet");
+		return g_strdup("a run just starting");
 	buf[n] = '\0';
 	g_strchomp(buf);
 	parts = g_strsplit(buf, " ", 3);
@@ -304,7 +304,8 @@ take_lock(Outdir *od, GError **error)
 			return fail_errno(error, errno, "cannot lock", path);
 		holder = describe_holder(od->lock_fd);
 		g_set_error(error, OUTDIR_ERROR, OUTDIR_ERROR_LOCKED,
-			    "%s is in use by another run (%s; lock %s)", od->root, holder, path);
+			    "%s is in use by another run: %s, lock %s (expected one run at a time "
+			    "per output root; run again once it has ended)", od->root, holder, path);
 		return FALSE;
 	}
 	od->locked = TRUE;

@@ -29,6 +29,10 @@ struct _StatementContext {
 #define FOOTER_BOTTOM 28.0
 #define LEGAL_SIZE 6.5
 #define LEGAL_LINES 3
+/* lines a name or an address takes in the first page's header, the last ending in "…"
+ * beyond: the header, the customer's box and the period stay on the first page */
+#define NAME_LINES 4
+#define ADDRESS_LINES 10
 
 static const PdfColor INK = { 0.13, 0.13, 0.13 };
 static const PdfColor MUTED = { 0.40, 0.40, 0.40 };
@@ -184,6 +188,15 @@ note(Render *r, const char *text)
 	layout_paragraph(&r->lo, &st, 0, text);
 }
 
+/* The height note() takes for @text (none for NULL). */
+static double
+note_height(Render *r, const char *text)
+{
+	TextStyle st = style(PDF_REGULAR, 7.5, MUTED);
+
+	return text != NULL ? layout_paragraph_height(&r->lo, &st, layout_width(&r->lo), text) : 0;
+}
+
 /* A column whose title is a template key. */
 typedef struct {
 	TemplateKey title;
@@ -262,6 +275,17 @@ footers(Render *r)
 
 /* ==== Header ======================================================================= */
 
+/* @text wrapped to @max_lines lines of @width, the lines joined by line breaks. */
+static char *
+clip_lines(Render *r, const TextStyle *st, double width, const char *text, guint max_lines)
+{
+	g_autoptr(GPtrArray) lines = pdf_text_wrap(r->doc, st->face, st->size, text, width,
+						   max_lines);
+
+	g_ptr_array_add(lines, NULL);
+	return g_strjoinv("\n", (char **)lines->pdata);
+}
+
 static void
 render_header(Render *r)
 {
@@ -286,6 +310,12 @@ render_header(Render *r)
 	TextStyle cname = style(PDF_BOLD, 10.5, INK);
 	TextStyle body = style(PDF_REGULAR, 8.5, INK);
 	TextStyle per = style(PDF_BOLD, 10, INK);
+	g_autofree char *p_name = clip_lines(r, &name, half - 10, r->provider->name, NAME_LINES);
+	g_autofree char *p_address = r->provider->address == NULL ? NULL
+		: clip_lines(r, &small, half - 10, r->provider->address, ADDRESS_LINES);
+	g_autofree char *c_name = clip_lines(r, &cname, box_w - 2 * pad, c->name, NAME_LINES);
+	g_autofree char *c_address = c->address == NULL ? NULL
+		: clip_lines(r, &body, box_w - 2 * pad, c->address, ADDRESS_LINES);
 
 	/* provider, left */
 	if (pdf_resources_logo_size(r->ctx->res, &logo_w, &logo_h) && logo_w > 0 && logo_h > 0) {
@@ -298,9 +328,9 @@ render_header(Render *r)
 		pdf_logo(r->doc, lo->left, ly, lw, h);
 		ly += h + 6;
 	}
-	ly += layout_text_box(lo, &name, lo->left, ly, half - 10, r->provider->name);
-	if (r->provider->address != NULL)
-		ly += layout_text_box(lo, &small, lo->left, ly, half - 10, r->provider->address);
+	ly += layout_text_box(lo, &name, lo->left, ly, half - 10, p_name);
+	if (p_address != NULL)
+		ly += layout_text_box(lo, &small, lo->left, ly, half - 10, p_address);
 
 	/* the document, right */
 	text_right(r, style(PDF_BOLD, 15, ACCENT), lo->right, ry, half, T(DOC_TITLE));
@@ -316,17 +346,17 @@ render_header(Render *r)
 
 	/* the customer in a box, right; the period, left */
 	box_h = layout_leading(label.size) +
-		layout_paragraph_height(lo, &cname, box_w - 2 * pad, c->name) +
-		(c->address != NULL ? layout_paragraph_height(lo, &body, box_w - 2 * pad, c->address) : 0) +
+		layout_paragraph_height(lo, &cname, box_w - 2 * pad, c_name) +
+		(c_address != NULL ? layout_paragraph_height(lo, &body, box_w - 2 * pad, c_address) : 0) +
 		layout_leading(label.size) + 4 + 2 * pad;
 	pdf_fill_rect(r->doc, box_x, lo->y, box_w, box_h, BOX_BG);
 	ry = lo->y + pad;
 	pdf_text(r->doc, label.face, label.size, box_x + pad, ry + label.size, label.color,
 		 T(HEAD_CUSTOMER));
 	ry += layout_leading(label.size);
-	ry += layout_text_box(lo, &cname, box_x + pad, ry, box_w - 2 * pad, c->name);
-	if (c->address != NULL)
-		ry += layout_text_box(lo, &body, box_x + pad, ry, box_w - 2 * pad, c->address);
+	ry += layout_text_box(lo, &cname, box_x + pad, ry, box_w - 2 * pad, c_name);
+	if (c_address != NULL)
+		ry += layout_text_box(lo, &body, box_x + pad, ry, box_w - 2 * pad, c_address);
 	ry += 4;
 	layout_text_box(lo, &label, box_x + pad, ry, box_w - 2 * pad, ref);
 
@@ -417,8 +447,8 @@ static void
 render_summary(Render *r)
 {
 	static const ColumnSpec columns[] = {
-		{ TPL_SUM_COL_SERVICE, 2.0, ALIGN_LEFT, 2 },
-		{ TPL_SUM_COL_ID, 0.9, ALIGN_LEFT, 1 },
+		{ TPL_SUM_COL_SERVICE, 2.0, ALIGN_LEFT, 4 },
+		{ TPL_SUM_COL_ID, 0.9, ALIGN_LEFT, 0 }, /* an id wraps, never cut */
 		{ TPL_SUM_COL_AVAILABILITY, 1.1, ALIGN_RIGHT, 1 },
 		{ TPL_SUM_COL_TARGET, 0.8, ALIGN_RIGHT, 1 },
 		{ TPL_SUM_COL_GTR, 0.85, ALIGN_RIGHT, 1 },
@@ -573,11 +603,12 @@ static void
 render_events(Render *r, const ServiceReport *sr)
 {
 	static const ColumnSpec columns[] = {
-		{ TPL_EV_COL_REF, 1.0, ALIGN_LEFT, 1 },
+		/* an id is never cut: room for 13 characters, and a longer one wraps */
+		{ TPL_EV_COL_REF, 1.3, ALIGN_LEFT, 0 },
 		{ TPL_EV_COL_START, 1.35, ALIGN_LEFT, 1 },
 		{ TPL_EV_COL_END, 1.35, ALIGN_LEFT, 1 },
 		{ TPL_EV_COL_DURATION, 1.2, ALIGN_RIGHT, 2 },
-		{ TPL_EV_COL_DESCRIPTION, 3.3, ALIGN_LEFT, 2 },
+		{ TPL_EV_COL_DESCRIPTION, 3.0, ALIGN_LEFT, 2 },
 	};
 	Table t;
 
@@ -793,12 +824,29 @@ incident_row(Render *r, Table *t, const Judgement *j)
 	table_row(t, cells, &row);
 }
 
+/* "Guarantees met since 1 January: …", or NULL without a compliance target. */
+static char *
+compliance_text(Render *r, const ServiceReport *sr)
+{
+	const ComplianceResult *c = &sr->compliance;
+	FormatBuf p, t, m, j;
+
+	if (!c->defined)
+		return NULL;
+	return template_format(r->tpl, TPL_INC_COMPLIANCE, "percent",
+			       format_percent(&p, r->lang, c->percent), "target",
+			       format_percent_short(&t, r->lang, c->target), "met",
+			       format_int(&m, r->lang, c->met), "judged", format_int(&j, r->lang, c->judged),
+			       NULL);
+}
+
 static void
 render_incidents(Render *r, const ServiceReport *sr, gboolean nothing)
 {
 	static const ColumnSpec columns[] = {
-		/* figures wrap between their parts rather than be cut */
-		{ TPL_INC_COL_TICKET, 1.05, ALIGN_LEFT, 1 },
+		/* figures wrap between their parts rather than be cut; an id is never cut:
+		 * room for 13 characters, and a longer one wraps */
+		{ TPL_INC_COL_TICKET, 1.35, ALIGN_LEFT, 0 },
 		{ TPL_INC_COL_GUARANTEE, 0.9, ALIGN_LEFT, 1 },
 		{ TPL_INC_COL_PRIORITY, 0.7, ALIGN_LEFT, 1 },
 		{ TPL_INC_COL_OPENED, 1.15, ALIGN_LEFT, 1 },
@@ -810,7 +858,10 @@ render_incidents(Render *r, const ServiceReport *sr, gboolean nothing)
 	};
 	const Plan *plan = sr->plan;
 	g_autoptr(GPtrArray) sorted = NULL;
+	g_autofree char *breaches = NULL;
+	g_autofree char *compliance = NULL;
 	gboolean any_open = FALSE;
+	FormatBuf g1, g2;
 	Table t;
 
 	if (!plan->gtr.defined && !plan->gti.defined)
@@ -828,22 +879,21 @@ render_incidents(Render *r, const ServiceReport *sr, gboolean nothing)
 		g_ptr_array_add(sorted, &g_array_index(sr->judgements, Judgement, i));
 	g_ptr_array_sort_with_data(sorted, compare_judgements, (gpointer)plan);
 
+	for (guint i = 0; i < sorted->len; i++)
+		any_open = any_open || ((const Judgement *)sorted->pdata[i])->status == JUDGEMENT_OPEN;
+	breaches = template_format(r->tpl, TPL_INC_BREACHES, "gtr",
+				   breaches_text(&g1, r, plan->gtr.defined, sr->gtr_breaches), "gti",
+				   breaches_text(&g2, r, plan->gti.defined, sr->gti_breaches), NULL);
+	compliance = compliance_text(r, sr);
+
 	table_begin(r, &t, columns, G_N_ELEMENTS(columns), 7.5, TPL_INC_TITLE, sorted->len);
-	for (guint i = 0; i < sorted->len; i++) {
-		const Judgement *j = g_ptr_array_index(sorted, i);
-
-		any_open = any_open || j->status == JUDGEMENT_OPEN;
-		incident_row(r, &t, j);
-	}
+	/* the notes under the table (and render_compliance's) go with its last row */
+	t.tail = note_height(r, breaches) + (any_open ? note_height(r, T(INC_OPEN_NOTE)) : 0) +
+		 note_height(r, compliance);
+	for (guint i = 0; i < sorted->len; i++)
+		incident_row(r, &t, g_ptr_array_index(sorted, i));
 	table_end(&t);
-	{
-		FormatBuf g1, g2;
-		g_autofree char *breaches = template_format(
-			r->tpl, TPL_INC_BREACHES, "gtr", breaches_text(&g1, r, plan->gtr.defined, sr->gtr_breaches),
-			"gti", breaches_text(&g2, r, plan->gti.defined, sr->gti_breaches), NULL);
-
-		note(r, breaches);
-	}
+	note(r, breaches);
 	if (any_open)
 		note(r, T(INC_OPEN_NOTE));
 }
@@ -851,18 +901,10 @@ render_incidents(Render *r, const ServiceReport *sr, gboolean nothing)
 static void
 render_compliance(Render *r, const ServiceReport *sr)
 {
-	const ComplianceResult *c = &sr->compliance;
-	FormatBuf p, t, m, j;
-	g_autofree char *text = NULL;
+	g_autofree char *text = compliance_text(r, sr);
 
-	if (!c->defined)
-		return;
-	text = template_format(r->tpl, TPL_INC_COMPLIANCE, "percent",
-			       format_percent(&p, r->lang, c->percent), "target",
-			       format_percent_short(&t, r->lang, c->target), "met",
-			       format_int(&m, r->lang, c->met), "judged", format_int(&j, r->lang, c->judged),
-			       NULL);
-	note(r, text);
+	if (text != NULL)
+		note(r, text);
 }
 
 static void
@@ -927,16 +969,34 @@ render_allowances(Render *r, const ServiceReport *sr)
 	}
 }
 
-/* "{label} ({id})" on one line: a long label is cut, never the id. */
+/* "{label} ({id})" on at most @max_lines lines of @width: a label too long for them is
+ * cut, never the id. */
 static char *
-service_heading(Render *r, const Service *s, double size, double width)
+service_name(Render *r, const Service *s, PdfFace face, double size, double width,
+	     guint max_lines)
 {
-	g_autofree char *bare = template_format(r->tpl, TPL_SVC_HEADING, "label", "", "id", s->id,
-						NULL);
-	double room = width - pdf_text_width(r->doc, PDF_BOLD, size, bare);
-	g_autofree char *label = pdf_text_fit(r->doc, PDF_BOLD, size, service_label(s), MAX(room, 40));
+	g_autofree char *full = template_format(r->tpl, TPL_SVC_HEADING, "label", service_label(s),
+						"id", s->id, NULL);
+	g_autoptr(GPtrArray) lines = pdf_text_wrap(r->doc, face, size, full, width, max_lines + 1);
+	g_autofree char *bare = NULL;
+	double room;
 
-	return template_format(r->tpl, TPL_SVC_HEADING, "label", label, "id", s->id, NULL);
+	if (lines->len <= max_lines)
+		return g_steal_pointer(&full);
+	bare = template_format(r->tpl, TPL_SVC_HEADING, "label", "", "id", s->id, NULL);
+	room = max_lines * width - pdf_text_width(r->doc, face, size, bare);
+	/* the label shortened a quarter line at a time, for what wrapping at spaces wastes */
+	for (;; room -= MAX(width / 4, 10)) {
+		g_autofree char *label = pdf_text_fit(r->doc, face, size, service_label(s),
+						      MAX(room, 40));
+
+		g_free(full);
+		full = template_format(r->tpl, TPL_SVC_HEADING, "label", label, "id", s->id, NULL);
+		g_ptr_array_unref(lines);
+		lines = pdf_text_wrap(r->doc, face, size, full, width, max_lines + 1);
+		if (lines->len <= max_lines || room <= 40)
+			return g_steal_pointer(&full);
+	}
 }
 
 static void
@@ -944,8 +1004,8 @@ render_service(Render *r, const ServiceReport *sr)
 {
 	g_autofree char *plan = template_format(r->tpl, TPL_SVC_PLAN, "plan", sr->plan->id, NULL);
 	double aside = pdf_text_width(r->doc, PDF_REGULAR, 9, plan) + 12;
-	g_autofree char *heading = service_heading(r, sr->service, 12,
-						   layout_width(&r->lo) - aside);
+	g_autofree char *heading = service_name(r, sr->service, PDF_BOLD, 12,
+						layout_width(&r->lo) - aside, LAYOUT_HEADING_LINES);
 	gboolean nothing = (sr->events == NULL || sr->events->len == 0) &&
 			   (sr->exclusions == NULL || sr->exclusions->len == 0) &&
 			   (sr->judgements == NULL || sr->judgements->len == 0);
@@ -1033,24 +1093,26 @@ render_credit(Render *r)
 	if (note_->n_lines == 0)
 		return;
 	title = template_format(r->tpl, TPL_CR_TITLE, "number", note_->id, NULL);
-	/* a short note goes whole onto the page of its heading (rows of up to two lines) */
-	section_heading(r, title, NULL,
-			note_->n_lines <= 12 ? 24.0 * note_->n_lines + 18 + TOTALS_HEIGHT : 60);
 	table_begin(r, &t, columns, G_N_ELEMENTS(columns), 8, TPL_N_KEYS, note_->n_lines);
+	/* a short note is not split across pages */
+	if (note_->n_lines <= 12)
+		t.keep = note_->n_lines;
+	/* the heading keeps the room the table asks for its start: its header and a short
+	 * note whole with its totals, or a long note's first rows (cells of up to two lines) */
+	section_heading(r, title, NULL,
+			table_lines_height(&t, 2) * (1 + MIN(note_->n_lines, t.keep)) +
+				(note_->n_lines <= 12 ? TOTALS_HEIGHT : 0));
 	/* the section heading says it on the first page; a caption on the next ones */
 	t.caption = title;
 	t.caption_continued_only = TRUE;
 	t.tail = TOTALS_HEIGHT;
-	/* a short note is not split across pages */
-	if (note_->n_lines <= 12)
-		t.keep = note_->n_lines;
 	for (guint i = 0; i < note_->n_lines; i++) {
 		const CreditLine *line = &note_->lines[i];
 		gboolean cap = line->kind >= CREDIT_CAP_AVAILABILITY;
 		g_autofree char *owned = NULL;
 		g_autofree char *item = NULL;
-		g_autofree char *service = g_strdup_printf("%s (%s)", service_label(line->service),
-							   line->service->id);
+		g_autofree char *service = service_name(r, line->service, PDF_REGULAR, t.size,
+							table_text_width(&t, 1), 2);
 		char num[16];
 		FormatBuf p, a;
 

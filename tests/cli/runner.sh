@@ -29,7 +29,7 @@ flock "$tmp/o2/.lock" sleep 5 & holder=$!
 sleep 0.3
 start=$(date +%s)
 timeout 4 "$bin" --input "$example" --month "$month" --out "$tmp/o2" --no-pdf 2>"$tmp/err"; rc=$?
-if [ "$rc" -eq 3 ] && [ $(( $(date +%s) - start )) -le 2 ] && grep -q 'in use by another run' "$tmp/err"
+if [ "$rc" -eq 3 ] && [ $(( $(date +%s) - start )) -le 2 ] && grep -q 'in use by another run: .*(expected one run at a time' "$tmp/err"
 then ok locked-root-exits-3; else fail locked-root-exits-3 "exit $rc" "$(head -n 3 "$tmp/err")"; fi
 kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
 
@@ -52,3 +52,22 @@ else
     skip "$t" "no $example"
   done
 fi
+
+# every refusal of the command line is one line saying what is wrong and what was
+# expected, with its exit status
+expect_one_line() {  # name, expected status, arguments...
+  local name=$1 want=$2; shift 2
+  "$bin" --out "$tmp/o6" "$@" >/dev/null 2>"$tmp/err"; local rc=$?
+  if [ "$rc" -eq "$want" ] && [ "$(grep -c 'error:' "$tmp/err")" -eq 1 ] &&
+     grep 'error:' "$tmp/err" | grep -q '(expected .*)$' && [ ! -e "$tmp/o6" ]
+  then ok "$name"; else fail "$name" "exit $rc, expected $want" "$(head -n 3 "$tmp/err")"; fi
+}
+expect_one_line usage-unknown-option 1 --bogus
+expect_one_line usage-jobs-not-a-number 1 --jobs x
+expect_one_line usage-jobs-zero 1 --jobs 0
+expect_one_line usage-missing-value 1 --month
+expect_one_line usage-quiet-and-verbose 1 --quiet --verbose
+expect_one_line usage-unknown-customer 1 --input "$example" --month "$month" --customer NOPE
+expect_one_line input-folder-missing 2 --input "$tmp/no-such-folder" --month "$month"
+expect_one_line input-folder-is-a-file 2 --input "$bin" --validate
+expect_one_line usage-positional-argument 1 extra
